@@ -1,0 +1,2 @@
+/** JMH benchmarks of RALA's hot paths. */
+package systems.rala.bench;

@@ -61,7 +61,9 @@ import systems.rala.runtime.control.Point;
  *       once per control step (e.g. every 300 s) and the caller holds its commands until the next call (zero-order
  *       hold). The bands are narrow (1 °C for the boiler), so with long steps the loop can overshoot or chatter where
  *       GreenLight's would not; simulations that want to reproduce GreenLight should use short steps (GreenLight's own
- *       replays recommend 300 s or less).
+ *       replays recommend 300 s or less). The strict lamp window also weighs more: GreenLight's lamps are off only at
+ *       the instant {@code lampTimeOn}, but a step that starts exactly then holds them off for the whole step (with
+ *       the defaults and steps aligned to midnight, the first step of every day).
  *   <li><b>Clock.</b> The hour and day of year come from {@link ControlInput}, in local standard time (no daylight
  *       saving), as in GreenLight's weather files. GreenLight v2 derives them from the simulation time and assumes the
  *       run starts at midnight (its day of year counts days since the start); v1 used the calendar, as here.

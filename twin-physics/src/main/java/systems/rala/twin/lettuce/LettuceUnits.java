@@ -14,10 +14,9 @@ import systems.rala.twin.physics.Psychrometrics;
  * pressure of one standard atmosphere; the temperature is that of the air in question (indoor air for the
  * states, outdoor air for the weather).
  *
- * <p>The constants differ slightly from {@link Psychrometrics} (CODATA 2014 gas constant 8.3144598 instead
- * of CODATA 2018 8.314462618, and M_CO2 = 44.01 g mol⁻¹ instead of 44.0095): 0.3 ppm in a million apart
- * for the gas constant and 11 ppm for the molar mass, kept so that the benchmark's values are reproduced to
- * the last digits. The saturation curve is the Tetens/Murray form that the benchmark calls "Magnus", which is
+ * <p>The constants differ slightly from {@link Psychrometrics}: the gas constant is CODATA 2014's 8.3144598
+ * instead of CODATA 2018's 8.314462618 J mol⁻¹ K⁻¹ (3.4·10⁻⁷ relative) and M_CO2 is 44.01 instead of 44.0095
+ * g mol⁻¹ (1.1·10⁻⁵ relative). They are kept so that the benchmark's values are reproduced to the last digits. The saturation curve is the Tetens/Murray form that the benchmark calls "Magnus", which is
  * {@link Psychrometrics#saturationVapourPressureTetens} exactly (610.78 Pa, 17.2694, 238.3 °C).
  *
  * <p>Every function is pure and allocation-free. None caps relative humidity at 100 %: the two directions

@@ -84,11 +84,11 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(
             names = "--control",
-            defaultValue = "continuous",
             paramLabel = "continuous|sampled",
             description = {
                 "When the controller decides: continuously inside the model's equations (as GreenLight and",
-                "a climate computer's fast loops; default) or once per --dt step, holding its commands."
+                "a climate computer's fast loops; the tomato default) or once per --dt step, holding its",
+                "commands (the lettuce default, as the benchmark)."
             })
     String control;
 
@@ -188,6 +188,9 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     private systems.rala.env.plant.ClosedLoop.Mode controlMode() {
+        if (control == null) {
+            return null;
+        }
         return switch (control) {
             case "continuous" -> systems.rala.env.plant.ClosedLoop.Mode.CONTINUOUS;
             case "sampled" -> systems.rala.env.plant.ClosedLoop.Mode.SAMPLED;

@@ -3,12 +3,15 @@ package systems.rala.train.sim;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import systems.rala.env.plant.ClosedLoop;
 import systems.rala.env.plant.Reading;
 import systems.rala.runtime.control.Controller;
 import systems.rala.twin.accounting.ClimateBounds;
 import systems.rala.twin.accounting.Economics;
 import systems.rala.twin.model.GreenhouseModel;
 import systems.rala.twin.model.Parameters;
+import systems.rala.twin.prices.PriceSchedule;
+import systems.rala.twin.prices.Prices;
 import systems.rala.twin.sim.Simulation;
 
 /**
@@ -31,6 +34,19 @@ interface PlantKind {
     Controller ruleBased();
 
     Economics economics();
+
+    /** Prices used when the run names none. */
+    default PriceSchedule defaultPrices() {
+        return Prices.greenLightGymDefaults();
+    }
+
+    /** When the rule-based controller decides by default. */
+    default ClosedLoop.Mode defaultControlMode() {
+        return ClosedLoop.Mode.CONTINUOUS;
+    }
+
+    /** Called before each control step of {@code dt} seconds, with the inputs about to be held. */
+    default void beforeStep(Simulation sim, double dt) {}
 
     ClimateBounds bounds();
 

@@ -19,7 +19,6 @@ import systems.rala.twin.model.GreenhouseModel;
 import systems.rala.twin.model.Parameters;
 import systems.rala.twin.prices.HourlyPrices;
 import systems.rala.twin.prices.PriceSchedule;
-import systems.rala.twin.prices.Prices;
 import systems.rala.twin.sim.InputSchedule;
 import systems.rala.twin.sim.Simulation;
 import systems.rala.twin.weather.WeatherFiles;
@@ -54,7 +53,7 @@ public final class Simulate {
      * @param recordEvery trajectory rows every this many steps
      * @param out output folder
      * @param progress whether to show progress
-     * @param controlMode whether the controller decides once per step or continuously
+     * @param controlMode whether the controller decides once per step or continuously; null for the model's default
      */
     public record Request(
             String model,
@@ -82,9 +81,10 @@ public final class Simulate {
         return switch (model) {
             case "tomato-hps" -> new TomatoKind(true);
             case "tomato-led" -> new TomatoKind(false);
+            case "lettuce" -> new LettuceKind();
             default ->
                 throw new IllegalArgumentException(
-                        "--model '" + model + "' is not known; available: tomato-hps, tomato-led");
+                        "--model '" + model + "' is not known; available: tomato-hps, tomato-led, lettuce");
         };
     }
 
@@ -116,13 +116,14 @@ public final class Simulate {
         Parameters params = defaults.with(overrides);
         GreenhouseModel model = kind.model(params);
         PriceSchedule prices = r.prices() == null
-                ? Prices.greenLightGymDefaults()
+                ? kind.defaultPrices()
                 : HourlyPrices.read(r.prices(), weather.site().standardOffset(), 0.09, 0.3);
         prices.requireCovers(r.start(), r.duration());
         long steps = Math.round(r.duration().toMillis() / 1000.0 / r.dt());
         Simulation sim = Simulation.of(model, weather, r.start());
         InputSchedule schedule = null;
         ClosedLoop loop = null;
+        String controllerName = "replay " + r.inputs();
         if (r.inputs() != null) {
             schedule = InputSchedule.read(r.inputs(), model);
             schedule.requireCovers(steps * r.dt());
@@ -130,7 +131,9 @@ public final class Simulate {
                 notes.add("inputs not in " + r.inputs() + " are held at 0: " + schedule.missing());
             }
         } else {
-            loop = new ClosedLoop(sim, kind.ruleBased(), kind.readings(), r.controlMode());
+            ClosedLoop.Mode mode = r.controlMode() == null ? kind.defaultControlMode() : r.controlMode();
+            loop = new ClosedLoop(sim, kind.ruleBased(), kind.readings(), mode);
+            controllerName = "rule-based (" + mode.name().toLowerCase(Locale.ROOT) + ")";
         }
         try {
             Files.createDirectories(r.out());
@@ -153,11 +156,7 @@ public final class Simulate {
                         "start", r.start().toString(),
                         "days", r.duration().toSeconds() / 86_400.0,
                         "dt_s", r.dt(),
-                        "controller",
-                                r.inputs() == null
-                                        ? "rule-based ("
-                                                + r.controlMode().name().toLowerCase(Locale.ROOT) + ")"
-                                        : "replay " + r.inputs(),
+                        "controller", controllerName,
                         "prices", prices.describe(),
                         "notes", notes));
         return new Result(kpis, steps, (Double) kpis.get("wall_s"), plots, notes);

@@ -106,6 +106,7 @@ final class SimulationRun {
                     break;
                 }
                 kind.cumulative(sim, before);
+                kind.beforeStep(sim, dt);
                 double elecPrice = prices.electricityEurPerKwh(t);
                 double gasPrice = prices.gasEurPerKwh(t);
                 double co2Price = prices.co2EurPerKg(t);

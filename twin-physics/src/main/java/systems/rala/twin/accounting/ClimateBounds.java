@@ -24,6 +24,11 @@ public record ClimateBounds(
         }
     }
 
+    /** Lettuce: 10–20 °C, 0–80 % RH, 500–1600 ppm CO2 (the Van Henten benchmark, RL-SMPC LettuceGreenhouse.yml). */
+    public static ClimateBounds lettuce() {
+        return new ClimateBounds(10, 20, 0, 80, 500, 1600);
+    }
+
     /** Tomato: 15–34 °C, 50–85 % RH, 300–1600 ppm CO2 (GreenLight-Gym, van Laatum et al. 2024). */
     public static ClimateBounds tomato() {
         return new ClimateBounds(15, 34, 50, 85, 300, 1600);

@@ -36,6 +36,14 @@ public record Economics(
         return new Economics(1.6, 1.0, NATURAL_GAS_KG_CO2_PER_KWH, 0.4);
     }
 
+    /**
+     * Lettuce: 1.065 €/kg fresh, the mean of the retail range 0.80–1.33 €/kg used by the Van Henten RL/MPC
+     * benchmark (van Laatum et al.; Harraway's thesis, params.py); otherwise as {@link #tomatoDefaults()}.
+     */
+    public static Economics lettuceDefaults() {
+        return new Economics((0.80 + 1.33) / 2, 1.0, NATURAL_GAS_KG_CO2_PER_KWH, 0.4);
+    }
+
     private static void check(String name, double v, double min, double max) {
         if (!(v >= min && v <= max)) {
             throw new IllegalArgumentException(

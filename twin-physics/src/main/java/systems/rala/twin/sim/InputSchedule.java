@@ -24,10 +24,15 @@ public final class InputSchedule {
     private final double[][] values; // [input][row], null when missing
     private final double[][] cumulative; // [input][row]: integral from time[0] to time[row]
     private final List<String> missing;
+    private final double[] min;
+    private final double[] max;
     private final String source;
 
-    private InputSchedule(String source, double[] time, double[][] values, List<String> missing) {
+    private InputSchedule(
+            String source, double[] time, double[][] values, List<String> missing, double[] min, double[] max) {
         this.source = source;
+        this.min = min;
+        this.max = max;
         this.time = time;
         this.values = values;
         this.missing = List.copyOf(missing);
@@ -101,7 +106,13 @@ public final class InputSchedule {
                     "names none of the inputs of model " + model.id() + ": "
                             + inputs.stream().map(Variable::name).toList());
         }
-        return new InputSchedule(file.toString(), time, values, missing);
+        double[] min = new double[inputs.size()];
+        double[] max = new double[inputs.size()];
+        for (int i = 0; i < inputs.size(); i++) {
+            min[i] = inputs.get(i).min();
+            max[i] = inputs.get(i).max();
+        }
+        return new InputSchedule(file.toString(), time, values, missing, min, max);
     }
 
     private static double[] column(CsvTable t, int c, String what, double min, double max) {
@@ -141,7 +152,10 @@ public final class InputSchedule {
     /** Fills {@code out} with each input's mean over [t0, t1] s. */
     public void meanOver(double t0, double t1, double[] out) {
         for (int i = 0; i < out.length; i++) {
-            out[i] = values[i] == null ? 0.0 : (integral(i, t1) - integral(i, t0)) / (t1 - t0);
+            // the mean of values within bounds lies within them; clamp away the rounding of the integrals
+            out[i] = values[i] == null
+                    ? 0.0
+                    : Math.max(min[i], Math.min(max[i], (integral(i, t1) - integral(i, t0)) / (t1 - t0)));
         }
     }
 

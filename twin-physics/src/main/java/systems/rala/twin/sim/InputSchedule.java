@@ -49,6 +49,47 @@ public final class InputSchedule {
         }
     }
 
+    /**
+     * A schedule from columns already in memory: {@code time} [s since the start], and per input name its
+     * values (inputs not in {@code columns} are held at 0). Values are checked against the inputs' bounds.
+     */
+    public static InputSchedule of(
+            GreenhouseModel model, double[] time, java.util.Map<String, double[]> columns, String source) {
+        for (int r = 1; r < time.length; r++) {
+            if (!(time[r] > time[r - 1])) {
+                throw new IllegalArgumentException(
+                        source + ": time " + time[r] + " s is not after " + time[r - 1] + " s");
+            }
+        }
+        List<Variable> inputs = model.inputs();
+        double[][] values = new double[inputs.size()][];
+        List<String> missing = new ArrayList<>();
+        double[] min = new double[inputs.size()];
+        double[] max = new double[inputs.size()];
+        for (int i = 0; i < inputs.size(); i++) {
+            Variable in = inputs.get(i);
+            min[i] = in.min();
+            max[i] = in.max();
+            double[] v = columns.get(in.name());
+            if (v == null) {
+                missing.add(in.name());
+                continue;
+            }
+            if (v.length != time.length) {
+                throw new IllegalArgumentException(
+                        source + ": input " + in.name() + " has " + v.length + " values for " + time.length + " times");
+            }
+            for (int r = 0; r < v.length; r++) {
+                if (!(v[r] >= in.min() && v[r] <= in.max())) {
+                    throw new IllegalArgumentException(source + ": input " + in.name() + " = " + v[r] + " at " + time[r]
+                            + " s is outside [" + in.min() + ", " + in.max() + "]");
+                }
+            }
+            values[i] = v.clone();
+        }
+        return new InputSchedule(source, time.clone(), values, missing, min, max);
+    }
+
     /** Reads {@code file} for the inputs of {@code model}; every value is checked against its input's bounds. */
     public static InputSchedule read(Path file, GreenhouseModel model) {
         CsvTable t = CsvTable.read(file, StandardCharsets.UTF_8, ',', 1);

@@ -177,6 +177,11 @@ public final class TomatoModel implements GreenhouseModel {
         return new TomatoModel("tomato-hps", TomatoParameters.katzin2021Hps());
     }
 
+    /** The same model at another elevation [m] (GreenLight takes hElevation from the weather file). */
+    public TomatoModel with(double elevationM) {
+        return new TomatoModel(id, parameters.with("hElevation", elevationM));
+    }
+
     @Override
     public String id() {
         return id;

@@ -1,0 +1,287 @@
+package systems.rala.env.core;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
+
+/**
+ * N copies of an environment stepped together through flat arrays, spread over worker threads.
+ *
+ * <p><b>Layout.</b> {@link #observations()} holds env i's observation at [i·d, (i+1)·d), d the observation
+ * size; {@link #step(double[])} takes env i's action at [i·a, (i+1)·a). Rewards and flags are per env.
+ *
+ * <p><b>Auto-reset</b> (Gymnasium's "same-step" mode): when env i ends in a step — terminated or truncated —
+ * its final observation and info are copied to {@link #finalObservations()} and {@link #finalInfo(int)},
+ * {@link #hasFinal(int)} is set, the env is reset at once with the next seed of its own seed stream, and
+ * {@link #observations()} holds the first observation of the new episode. The reward and the flags of that
+ * step belong to the episode that ended. A learner bootstraps a truncated episode from the final
+ * observation, never from the new one.
+ *
+ * <p><b>Seeds.</b> {@link #reset(long)} gives env i the seed stream SplittableRandom(seed) split i times;
+ * every episode of env i takes the next seed of its stream, so a vector run is reproducible whatever the
+ * thread count.
+ *
+ * <p><b>Threads.</b> Envs are split into contiguous slices, one per thread; the calling thread takes the
+ * first slice. Workers wait by spinning briefly, then parking; stepping allocates nothing.
+ */
+public final class VectorEnv implements AutoCloseable {
+
+    private final Env[] envs;
+    private final int n;
+    private final int obsSize;
+    private final int actSize;
+    private final double[] observations;
+    private final double[] finalObservations;
+    private final double[] rewards;
+    private final boolean[] terminated;
+    private final boolean[] truncated;
+    private final boolean[] hasFinal;
+    private final Info[] infos;
+    private final Info[] finalInfos;
+    private final SplittableRandom[] seedStreams;
+    private final int[] sliceStart;
+    private final Worker[] workers;
+    private final AtomicInteger pending = new AtomicInteger();
+    private final double[][] actionBuffers;
+    private double[] actions;
+    private volatile int generation;
+    private volatile boolean closed;
+    private volatile RuntimeException failure;
+
+    /** {@code n} environments made by {@code factory} (called with 0..n−1), stepped on {@code threads} threads. */
+    public VectorEnv(IntFunction<Env> factory, int n, int threads) {
+        if (n < 1) {
+            throw new IllegalArgumentException("a vector environment needs at least 1 env, got " + n);
+        }
+        if (threads < 1 || threads > n) {
+            throw new IllegalArgumentException(
+                    "threads " + threads + " must be between 1 and the number of envs, " + n);
+        }
+        this.n = n;
+        this.envs = new Env[n];
+        for (int i = 0; i < n; i++) {
+            envs[i] = factory.apply(i);
+        }
+        this.obsSize = envs[0].observationSpace().size();
+        this.actSize = envs[0].actionSpace().size();
+        this.observations = new double[n * obsSize];
+        this.finalObservations = new double[n * obsSize];
+        this.rewards = new double[n];
+        this.terminated = new boolean[n];
+        this.truncated = new boolean[n];
+        this.hasFinal = new boolean[n];
+        this.infos = new Info[n];
+        this.finalInfos = new Info[n];
+        this.seedStreams = new SplittableRandom[n];
+        for (int i = 0; i < n; i++) {
+            infos[i] = new Info();
+            finalInfos[i] = new Info();
+        }
+        this.sliceStart = new int[threads + 1];
+        for (int t = 0; t <= threads; t++) {
+            sliceStart[t] = (int) ((long) n * t / threads);
+        }
+        this.actionBuffers = new double[n][actSize];
+        this.workers = new Worker[threads - 1];
+        for (int t = 1; t < threads; t++) {
+            Worker w = new Worker(t);
+            workers[t - 1] = w;
+            w.thread.start();
+        }
+        reset(0);
+    }
+
+    /** Number of environments. */
+    public int size() {
+        return n;
+    }
+
+    /** The spaces of one environment. */
+    public BoxSpace observationSpace() {
+        return envs[0].observationSpace();
+    }
+
+    /** The action space of one environment. */
+    public Space actionSpace() {
+        return envs[0].actionSpace();
+    }
+
+    /** Environment {@code i} (for inspection; do not step it directly). */
+    public Env env(int i) {
+        return envs[i];
+    }
+
+    /** Resets every environment; env i draws its episode seeds from stream i of {@code seed}. */
+    public void reset(long seed) {
+        SplittableRandom root = new SplittableRandom(seed);
+        for (int i = 0; i < n; i++) {
+            seedStreams[i] = root.split();
+            Step s = envs[i].reset(seedStreams[i].nextLong());
+            System.arraycopy(s.observation, 0, observations, i * obsSize, obsSize);
+            infos[i].copyFrom(s.info);
+            rewards[i] = 0;
+            terminated[i] = false;
+            truncated[i] = false;
+            hasFinal[i] = false;
+        }
+    }
+
+    /** Steps every environment with its slice of {@code actions} (length n × action size). */
+    public void step(double[] actions) {
+        if (actions.length != n * actSize) {
+            throw new IllegalArgumentException(
+                    "actions has " + actions.length + " values; " + n + " envs take " + n * actSize);
+        }
+        if (closed) {
+            throw new IllegalStateException("vector environment is closed");
+        }
+        this.actions = actions;
+        pending.set(workers.length);
+        generation++;
+        for (Worker w : workers) {
+            LockSupport.unpark(w.thread);
+        }
+        RuntimeException own = null;
+        try {
+            stepSlice(0);
+        } catch (RuntimeException e) {
+            own = e;
+        }
+        int spins = 0;
+        while (pending.get() > 0) {
+            if (++spins < 10_000) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();
+            }
+        }
+        RuntimeException e = own != null ? own : failure;
+        if (e != null) {
+            failure = null;
+            throw e;
+        }
+    }
+
+    private void stepSlice(int t) {
+        for (int i = sliceStart[t]; i < sliceStart[t + 1]; i++) {
+            stepOne(i);
+        }
+    }
+
+    private void stepOne(int i) {
+        double[] a = actionBuffers[i];
+        System.arraycopy(actions, i * actSize, a, 0, actSize);
+        Step s = envs[i].step(a);
+        rewards[i] = s.reward;
+        terminated[i] = s.terminated;
+        truncated[i] = s.truncated;
+        if (s.terminated || s.truncated) {
+            System.arraycopy(s.observation, 0, finalObservations, i * obsSize, obsSize);
+            finalInfos[i].copyFrom(s.info);
+            hasFinal[i] = true;
+            Step r = envs[i].reset(seedStreams[i].nextLong());
+            System.arraycopy(r.observation, 0, observations, i * obsSize, obsSize);
+            infos[i].copyFrom(r.info);
+        } else {
+            hasFinal[i] = false;
+            System.arraycopy(s.observation, 0, observations, i * obsSize, obsSize);
+            infos[i].copyFrom(s.info);
+        }
+    }
+
+    /** Observations after the last call, n × observation size. */
+    public double[] observations() {
+        return observations;
+    }
+
+    /** Rewards of the last step. */
+    public double[] rewards() {
+        return rewards;
+    }
+
+    /** Per env: the last step ended its episode in a terminal state. */
+    public boolean[] terminated() {
+        return terminated;
+    }
+
+    /** Per env: the last step cut its episode short. */
+    public boolean[] truncated() {
+        return truncated;
+    }
+
+    /** Whether env {@code i}'s episode ended in the last step, so that its final observation and info are set. */
+    public boolean hasFinal(int i) {
+        return hasFinal[i];
+    }
+
+    /** Final observations of the episodes that ended in the last step (valid where {@link #hasFinal}). */
+    public double[] finalObservations() {
+        return finalObservations;
+    }
+
+    /** Info of env {@code i} after the last call (of its new episode if it was reset). */
+    public Info info(int i) {
+        return infos[i];
+    }
+
+    /** Info of the episode env {@code i} ended in the last step (valid where {@link #hasFinal}). */
+    public Info finalInfo(int i) {
+        return finalInfos[i];
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (Worker w : workers) {
+            LockSupport.unpark(w.thread);
+        }
+        for (Worker w : workers) {
+            try {
+                w.thread.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (Env e : envs) {
+            e.close();
+        }
+    }
+
+    private final class Worker implements Runnable {
+        final int slice;
+        final Thread thread;
+        int seen;
+
+        Worker(int slice) {
+            this.slice = slice;
+            this.thread = new Thread(this, "rala-vector-env-" + slice);
+            this.thread.setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            while (!closed) {
+                int spins = 0;
+                while (generation == seen && !closed) {
+                    if (++spins < 20_000) {
+                        Thread.onSpinWait();
+                    } else {
+                        LockSupport.parkNanos(50_000);
+                    }
+                }
+                if (closed) {
+                    return;
+                }
+                seen = generation;
+                try {
+                    stepSlice(slice);
+                } catch (RuntimeException e) {
+                    failure = e; // rethrown on the calling thread
+                } finally {
+                    pending.decrementAndGet();
+                }
+            }
+        }
+    }
+}

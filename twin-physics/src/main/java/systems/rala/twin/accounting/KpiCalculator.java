@@ -128,6 +128,72 @@ public final class KpiCalculator {
         return seconds;
     }
 
+    /** Clears every sum, for a new episode. */
+    public void reset() {
+        seconds = 0;
+        steps = 0;
+        heatKwh = 0;
+        elecKwh = 0;
+        co2Kg = 0;
+        yieldKg = 0;
+        costEur = 0;
+        emissionsKg = 0;
+        tempViolationKh = 0;
+        rhViolationPctH = 0;
+        co2ViolationPpmH = 0;
+        tempInSeconds = 0;
+        rhInSeconds = 0;
+        co2InSeconds = 0;
+        vpdKpaSeconds = 0;
+        parMol = 0;
+        wallSeconds = 0;
+    }
+
+    /** Heat so far [kWh/m²]. */
+    public double heatKwhM2() {
+        return heatKwh;
+    }
+
+    /** Electricity so far [kWh/m²]. */
+    public double elecKwhM2() {
+        return elecKwh;
+    }
+
+    /** CO2 dosed so far [kg/m²]. */
+    public double co2KgM2() {
+        return co2Kg;
+    }
+
+    /** Fresh yield so far [kg/m²]. */
+    public double yieldFreshKgM2() {
+        return yieldKg;
+    }
+
+    /** Cost so far [€/m²]. */
+    public double costEurM2() {
+        return costEur;
+    }
+
+    /** Emissions so far [kg CO2e/m²]. */
+    public double emissionsKgM2() {
+        return emissionsKg;
+    }
+
+    /** Temperature violation so far [K·h]. */
+    public double tempViolationKh() {
+        return tempViolationKh;
+    }
+
+    /** Humidity violation so far [%·h]. */
+    public double rhViolationPctH() {
+        return rhViolationPctH;
+    }
+
+    /** CO2 violation so far [ppm·h]. */
+    public double co2ViolationPpmH() {
+        return co2ViolationPpmH;
+    }
+
     /** Profit so far [€/m²]. */
     public double profitEurM2() {
         return yieldKg * economics.fruitPriceEurPerKg() - costEur;

@@ -36,6 +36,7 @@ public final class Simulation {
     private final long startEpochDay;
     private final double[] lawInputs;
     private InputLaw law;
+    private WeatherPerturbation perturbation;
     private double t;
     private long clockDay = Long.MIN_VALUE;
     private int clockDayOfYear;
@@ -65,7 +66,7 @@ public final class Simulation {
 
             @Override
             public void derivatives(double time, double[] state, double[] dxdt) {
-                weather.sample(time, d);
+                sampleWeather(time, d);
                 if (law == null) {
                     model.derivatives(time, state, u, d, dxdt);
                 } else {
@@ -157,7 +158,7 @@ public final class Simulation {
     }
 
     private void refreshLawInputs() {
-        weather.sample(t, d);
+        sampleWeather(t, d);
         law.inputs(t, x, d, u);
     }
 
@@ -231,8 +232,24 @@ public final class Simulation {
 
     /** The weather now, indexed by {@link WeatherVariable#ordinal()} (a view, overwritten by the next call). */
     public double[] weatherNow() {
-        weather.sample(t, d);
+        sampleWeather(t, d);
         return d;
+    }
+
+    /** The weather at simulation time {@code time} [s], with the perturbation if any, into {@code out}. */
+    public void sampleWeather(double time, double[] out) {
+        weather.sample(time, out);
+        if (perturbation != null) {
+            perturbation.apply(time, out);
+        }
+    }
+
+    /**
+     * Perturbs the weather the model sees from now on ({@code null} for none): domain randomisation of the
+     * weather, e.g. an Ornstein–Uhlenbeck deviation per episode.
+     */
+    public void setWeatherPerturbation(WeatherPerturbation p) {
+        this.perturbation = p;
     }
 
     /** The integrator (its statistics are read by benchmarks and tests). */

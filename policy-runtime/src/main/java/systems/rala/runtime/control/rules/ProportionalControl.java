@@ -13,14 +13,14 @@ package systems.rala.runtime.control.rules;
  * {@code sp}. The output never reaches {@code lo} or {@code hi} exactly for finite arguments, and it is finite for all
  * finite arguments ({@code exp} overflows to infinity, giving {@code lo}).
  */
-final class ProportionalControl {
+public final class ProportionalControl {
 
     private static final double LN_100 = Math.log(100.0);
 
     private ProportionalControl() {}
 
     /** The controller output for measurement {@code x}, set-point {@code sp}, non-zero {@code pBand}. */
-    static double pc(double x, double sp, double pBand, double lo, double hi) {
+    public static double pc(double x, double sp, double pBand, double lo, double hi) {
         return lo + (hi - lo) / (1.0 + Math.exp(-(2.0 / pBand) * LN_100 * (x - sp - pBand / 2.0)));
     }
 }

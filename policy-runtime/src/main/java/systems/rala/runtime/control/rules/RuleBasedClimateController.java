@@ -132,7 +132,8 @@ public final class RuleBasedClimateController implements Controller {
                     0,
                     50));
 
-    private static final List<Point> COMMANDS = List.of(
+    /** The commands of GreenLight's rule-based control: the actuators of the tomato greenhouse, each in [0, 1]. */
+    public static final List<Point> COMMAND_POINTS = List.of(
             new Point("uBoil", "-", "boiler valve to the pipe-rail heating", 0, 1),
             new Point("uBoilGro", "-", "boiler valve to the grow pipes", 0, 1),
             new Point("uRoof", "-", "roof vent opening", 0, 1),
@@ -189,7 +190,7 @@ public final class RuleBasedClimateController implements Controller {
      */
     @Override
     public List<Point> commands() {
-        return COMMANDS;
+        return COMMAND_POINTS;
     }
 
     /**
@@ -206,9 +207,9 @@ public final class RuleBasedClimateController implements Controller {
             throw new IllegalArgumentException(
                     "rule-based controller: expected " + READINGS.size() + " readings, got " + v.length);
         }
-        if (out.length < COMMANDS.size()) {
+        if (out.length < COMMAND_POINTS.size()) {
             throw new IllegalArgumentException("rule-based controller: output has room for " + out.length + " of "
-                    + COMMANDS.size() + " commands");
+                    + COMMAND_POINTS.size() + " commands");
         }
         RuleBasedSettings s = settings;
         Signals g = signals;

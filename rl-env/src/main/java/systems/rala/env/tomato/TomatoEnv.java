@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import systems.rala.env.agents.Agent;
+import systems.rala.env.agents.HasBaselines;
 import systems.rala.env.core.AbstractEnv;
 import systems.rala.env.core.BoxSpace;
 import systems.rala.env.core.EnvOptions;
@@ -88,7 +89,7 @@ import systems.rala.twin.weather.generator.GeneratorParams;
  * {@code episode_days}; it is then truncated (the task has no terminal state). Every random choice — weather
  * year, start day, weather noise, forecast errors, parameter randomisation — comes from the reset seed.
  */
-public final class TomatoEnv extends AbstractEnv {
+public final class TomatoEnv extends AbstractEnv implements HasBaselines {
 
     /** Fresh fruit price [€/kg]; GreenLight-Gym (van Laatum et al. 2024). */
     public static final double FRUIT_PRICE = 1.6;
@@ -118,6 +119,7 @@ public final class TomatoEnv extends AbstractEnv {
     private PriceSampler prices;
     private SplittableRandom noise;
     private double fruitBefore;
+    private double fruitAtStart;
     private int stepCount;
 
     /** The environment with {@code options} (see {@link TomatoEnvConfig}). */
@@ -251,6 +253,7 @@ public final class TomatoEnv extends AbstractEnv {
         kpi.reset();
         stepCount = 0;
         fruitBefore = fruitDryMatter();
+        fruitAtStart = fruitBefore;
         observe();
     }
 
@@ -360,7 +363,7 @@ public final class TomatoEnv extends AbstractEnv {
         step.info.put("kpi.temp_violation_kh", kpi.tempViolationKh());
         step.info.put("kpi.rh_violation_pct_h", kpi.rhViolationPctH());
         step.info.put("kpi.co2_violation_ppm_h", kpi.co2ViolationPpmH());
-        step.info.put("kpi.fruit_growth_fresh_kg_m2", 1e-6 * (fruit) / 0.06);
+        step.info.put("kpi.fruit_growth_fresh_kg_m2", 1e-6 * (fruit - fruitAtStart) / 0.06);
         step.truncated = stepCount >= episodeSteps;
         observe();
     }
@@ -526,6 +529,12 @@ public final class TomatoEnv extends AbstractEnv {
      * set-point mode; all actuators 0 in direct mode) or {@code pid} (PID loops on the actuators; direct mode
      * only). Baselines read the plant directly.
      */
+    @Override
+    public List<String> baselines() {
+        return config.setpointMode() ? List.of("rule-based", "all-off") : List.of("rule-based", "all-off", "pid");
+    }
+
+    @Override
     public Agent baseline(String name) {
         return switch (name) {
             case "all-off" ->

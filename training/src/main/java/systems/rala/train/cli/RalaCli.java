@@ -20,7 +20,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = RalaCli.Version.class,
         description = "RALA: greenhouse climate control by reinforcement learning on a physics digital twin.",
-        subcommands = {WeatherCommand.class, SimulateCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class
+        subcommands = {
+            WeatherCommand.class,
+            SimulateCommand.class,
+            ValidateCommand.class,
+            EvalCommand.class,
+            CommandLine.HelpCommand.class
         },
         footer = {"", "Run 'rala COMMAND --help' for a command's options."})
 public final class RalaCli implements Runnable {

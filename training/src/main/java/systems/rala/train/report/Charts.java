@@ -34,6 +34,40 @@ public final class Charts {
 
     private Charts() {}
 
+    /**
+     * Writes a grouped bar chart: one group per category (e.g. a KPI), one bar per series (e.g. a controller)
+     * with its value; {@code errors} (same shape, may be null) adds ± bars as text in the category label.
+     */
+    public static void bars(
+            Path png,
+            String title,
+            String valueLabel,
+            List<String> categories,
+            List<String> series,
+            double[][] values,
+            int width,
+            int height) {
+        org.jfree.data.category.DefaultCategoryDataset data = new org.jfree.data.category.DefaultCategoryDataset();
+        for (int s = 0; s < series.size(); s++) {
+            for (int c = 0; c < categories.size(); c++) {
+                data.addValue(values[s][c], series.get(s), categories.get(c));
+            }
+        }
+        JFreeChart chart = org.jfree.chart.ChartFactory.createBarChart(title, null, valueLabel, data);
+        chart.setBackgroundPaint(Color.WHITE);
+        org.jfree.chart.plot.CategoryPlot plot = chart.getCategoryPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xdddddd));
+        for (int s = 0; s < series.size(); s++) {
+            plot.getRenderer().setSeriesPaint(s, PALETTE[s % PALETTE.length]);
+        }
+        try {
+            ChartUtils.saveChartAsPNG(png.toFile(), chart, width, height);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + png, e);
+        }
+    }
+
     /** One line of a panel. */
     public record Line(String name, double[] values) {}
 

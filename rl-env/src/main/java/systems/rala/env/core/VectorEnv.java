@@ -47,7 +47,7 @@ public final class VectorEnv implements AutoCloseable {
     private double[] actions;
     private volatile int generation;
     private volatile boolean closed;
-    private volatile RuntimeException failure;
+    private volatile Throwable failure;
 
     /** {@code n} environments made by {@code factory} (called with 0..n−1), stepped on {@code threads} threads. */
     public VectorEnv(IntFunction<Env> factory, int n, int threads) {
@@ -84,12 +84,12 @@ public final class VectorEnv implements AutoCloseable {
         }
         this.actionBuffers = new double[n][actSize];
         this.workers = new Worker[threads - 1];
+        reset(0);
         for (int t = 1; t < threads; t++) {
             Worker w = new Worker(t);
             workers[t - 1] = w;
             w.thread.start();
         }
-        reset(0);
     }
 
     /** Number of environments. */
@@ -114,6 +114,9 @@ public final class VectorEnv implements AutoCloseable {
 
     /** Resets every environment; env i draws its episode seeds from stream i of {@code seed}. */
     public void reset(long seed) {
+        if (closed) {
+            throw new IllegalStateException("vector environment is closed");
+        }
         SplittableRandom root = new SplittableRandom(seed);
         for (int i = 0; i < n; i++) {
             seedStreams[i] = root.split();
@@ -127,7 +130,11 @@ public final class VectorEnv implements AutoCloseable {
         }
     }
 
-    /** Steps every environment with its slice of {@code actions} (length n × action size). */
+    /**
+     * Steps every environment with its slice of {@code actions} (length n × action size). An exception or
+     * error thrown by an environment, on any thread, is rethrown here once every thread has finished its
+     * slice; the environments are then in an unknown state and should be {@link #reset(long)}.
+     */
     public void step(double[] actions) {
         if (actions.length != n * actSize) {
             throw new IllegalArgumentException(
@@ -142,11 +149,11 @@ public final class VectorEnv implements AutoCloseable {
         for (Worker w : workers) {
             LockSupport.unpark(w.thread);
         }
-        RuntimeException own = null;
+        Throwable own = null;
         try {
             stepSlice(0);
-        } catch (RuntimeException e) {
-            own = e;
+        } catch (RuntimeException | Error e) {
+            own = e; // rethrown once the workers are done, so none is still stepping when step() returns
         }
         int spins = 0;
         while (pending.get() > 0) {
@@ -156,10 +163,13 @@ public final class VectorEnv implements AutoCloseable {
                 Thread.yield();
             }
         }
-        RuntimeException e = own != null ? own : failure;
-        if (e != null) {
-            failure = null;
-            throw e;
+        Throwable e = own != null ? own : failure;
+        failure = null;
+        if (e instanceof RuntimeException r) {
+            throw r;
+        }
+        if (e instanceof Error r) {
+            throw r;
         }
     }
 
@@ -230,8 +240,12 @@ public final class VectorEnv implements AutoCloseable {
         return finalInfos[i];
     }
 
+    /** Stops the worker threads (waiting up to a second for each) and closes the environments; idempotent. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         for (Worker w : workers) {
             LockSupport.unpark(w.thread);
@@ -276,8 +290,10 @@ public final class VectorEnv implements AutoCloseable {
                 seen = generation;
                 try {
                     stepSlice(slice);
-                } catch (RuntimeException e) {
-                    failure = e; // rethrown on the calling thread
+                } catch (RuntimeException | Error e) {
+                    // rethrown on the calling thread; an escaping Error would end this thread and leave
+                    // step() waiting for it forever
+                    failure = e;
                 } finally {
                     pending.decrementAndGet();
                 }

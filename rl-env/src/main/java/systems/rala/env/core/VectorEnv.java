@@ -2,6 +2,7 @@ package systems.rala.env.core;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 
@@ -22,8 +23,11 @@ import java.util.function.IntFunction;
  * every episode of env i takes the next seed of its stream, so a vector run is reproducible whatever the
  * thread count.
  *
- * <p><b>Threads.</b> Envs are split into contiguous slices, one per thread; the calling thread takes the
- * first slice. Workers wait by spinning briefly, then parking; stepping allocates nothing.
+ * <p><b>Threads.</b> The calling thread and {@code threads − 1} workers take the envs of a step one at a
+ * time from a shared counter, so a worker the operating system has not scheduled yet holds nothing up: the
+ * caller steps what is left (on a loaded machine, fixed slices made every step wait for the slowest thread
+ * to be scheduled). Which thread steps an env does not change its result. Workers wait by spinning briefly,
+ * then parking; stepping allocates nothing.
  */
 public final class VectorEnv implements AutoCloseable {
 
@@ -40,14 +44,17 @@ public final class VectorEnv implements AutoCloseable {
     private final Info[] infos;
     private final Info[] finalInfos;
     private final SplittableRandom[] seedStreams;
-    private final int[] sliceStart;
     private final Worker[] workers;
-    private final AtomicInteger pending = new AtomicInteger();
+    /** The next env of this step to take; n or more when all are taken (and between steps). */
+    private final AtomicInteger next = new AtomicInteger(Integer.MAX_VALUE);
+    /** Envs of this step not finished yet. */
+    private final AtomicInteger remaining = new AtomicInteger();
+    /** The first exception or error of this step, on any thread. */
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
     private final double[][] actionBuffers;
     private double[] actions;
-    private volatile int generation;
     private volatile boolean closed;
-    private volatile Throwable failure;
 
     /** {@code n} environments made by {@code factory} (called with 0..n−1), stepped on {@code threads} threads. */
     public VectorEnv(IntFunction<Env> factory, int n, int threads) {
@@ -77,10 +84,6 @@ public final class VectorEnv implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             infos[i] = new Info();
             finalInfos[i] = new Info();
-        }
-        this.sliceStart = new int[threads + 1];
-        for (int t = 0; t <= threads; t++) {
-            sliceStart[t] = (int) ((long) n * t / threads);
         }
         this.actionBuffers = new double[n][actSize];
         this.workers = new Worker[threads - 1];
@@ -132,8 +135,9 @@ public final class VectorEnv implements AutoCloseable {
 
     /**
      * Steps every environment with its slice of {@code actions} (length n × action size). An exception or
-     * error thrown by an environment, on any thread, is rethrown here once every thread has finished its
-     * slice; the environments are then in an unknown state and should be {@link #reset(long)}.
+     * error thrown by an environment, on any thread, is rethrown here (the first one, if several) once every
+     * other environment has been stepped; the one that failed is then in an unknown state, and the vector
+     * environment should be {@link #reset(long)}.
      */
     public void step(double[] actions) {
         if (actions.length != n * actSize) {
@@ -144,27 +148,21 @@ public final class VectorEnv implements AutoCloseable {
             throw new IllegalStateException("vector environment is closed");
         }
         this.actions = actions;
-        pending.set(workers.length);
-        generation++;
+        remaining.set(n);
+        next.set(0); // publishes the actions and opens the step to the workers
         for (Worker w : workers) {
             LockSupport.unpark(w.thread);
         }
-        Throwable own = null;
-        try {
-            stepSlice(0);
-        } catch (RuntimeException | Error e) {
-            own = e; // rethrown once the workers are done, so none is still stepping when step() returns
-        }
+        work();
         int spins = 0;
-        while (pending.get() > 0) {
+        while (remaining.get() > 0) { // envs a worker took and is still stepping
             if (++spins < 10_000) {
                 Thread.onSpinWait();
             } else {
                 Thread.yield();
             }
         }
-        Throwable e = own != null ? own : failure;
-        failure = null;
+        Throwable e = failure.getAndSet(null);
         if (e instanceof RuntimeException r) {
             throw r;
         }
@@ -173,9 +171,20 @@ public final class VectorEnv implements AutoCloseable {
         }
     }
 
-    private void stepSlice(int t) {
-        for (int i = sliceStart[t]; i < sliceStart[t + 1]; i++) {
-            stepOne(i);
+    /**
+     * Takes envs of this step and steps them until none is left. A failure is kept for the caller and the
+     * taking goes on, so that every env is finished (or has failed) when {@code remaining} reaches 0 and no
+     * thread is still stepping when step() returns.
+     */
+    private void work() {
+        for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+            try {
+                stepOne(i);
+            } catch (RuntimeException | Error e) {
+                failure.compareAndSet(null, e); // an escaping Error would end a worker and hang step()
+            } finally {
+                remaining.decrementAndGet();
+            }
         }
     }
 
@@ -263,13 +272,10 @@ public final class VectorEnv implements AutoCloseable {
     }
 
     private final class Worker implements Runnable {
-        final int slice;
         final Thread thread;
-        int seen;
 
-        Worker(int slice) {
-            this.slice = slice;
-            this.thread = new Thread(this, "rala-vector-env-" + slice);
+        Worker(int index) {
+            this.thread = new Thread(this, "rala-vector-env-" + index);
             this.thread.setDaemon(true);
         }
 
@@ -277,7 +283,7 @@ public final class VectorEnv implements AutoCloseable {
         public void run() {
             while (!closed) {
                 int spins = 0;
-                while (generation == seen && !closed) {
+                while (next.get() >= n && !closed) {
                     if (++spins < 20_000) {
                         Thread.onSpinWait();
                     } else {
@@ -287,16 +293,7 @@ public final class VectorEnv implements AutoCloseable {
                 if (closed) {
                     return;
                 }
-                seen = generation;
-                try {
-                    stepSlice(slice);
-                } catch (RuntimeException | Error e) {
-                    // rethrown on the calling thread; an escaping Error would end this thread and leave
-                    // step() waiting for it forever
-                    failure = e;
-                } finally {
-                    pending.decrementAndGet();
-                }
+                work();
             }
         }
     }

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import systems.rala.env.testing.Allocations;
@@ -137,19 +138,33 @@ class VectorEnvTest {
         return Arrays.copyOfRange(flat, i * 3, i * 3 + 3);
     }
 
-    /** Wraps a CountingEnv so that its {@code failAt}-th step throws what {@code failure} gives. */
-    private static Env failing(int failAt, Supplier<? extends Throwable> failure) {
-        return new Wrapper(new CountingEnv()) {
-            private int steps;
+    private static boolean onWorker() {
+        return Thread.currentThread().getName().startsWith("rala-vector-env-");
+    }
 
+    /**
+     * A CountingEnv that fails with {@code failure} when stepped on a worker thread while {@code armed}; on the
+     * calling thread it first waits (up to 10 s) for a worker to have stepped an env, so that the failure
+     * surely happens on a worker even though the threads take envs from a shared counter.
+     */
+    private static Env failingOnWorker(AtomicBoolean armed, AtomicBoolean workerStepped, Supplier<Throwable> failure) {
+        return new Wrapper(new CountingEnv()) {
             @Override
             public Step step(double[] action) {
-                if (++steps == failAt) {
+                if (!armed.get()) {
+                    return env.step(action);
+                }
+                if (onWorker()) {
+                    workerStepped.set(true);
                     Throwable t = failure.get();
                     if (t instanceof Error e) {
                         throw e;
                     }
                     throw (RuntimeException) t;
+                }
+                long until = System.nanoTime() + 10_000_000_000L;
+                while (!workerStepped.get() && System.nanoTime() < until) {
+                    Thread.onSpinWait();
                 }
                 return env.step(action);
             }
@@ -158,45 +173,66 @@ class VectorEnvTest {
 
     @Test
     void errorsInAWorkerReachTheCaller() {
-        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
-            // two envs on two threads: env 0 on the caller, env 1 on the worker
-            try (VectorEnv vec = new VectorEnv(
-                    i -> i == 1 ? failing(3, () -> new IllegalStateException("env 1 broke")) : new CountingEnv(),
-                    2,
-                    2)) {
-                double[] a = {0, 0};
-                vec.step(a);
-                vec.step(a);
-                assertThatThrownBy(() -> vec.step(a))
-                        .isInstanceOf(IllegalStateException.class)
-                        .hasMessage("env 1 broke");
-                vec.reset(1);
-                vec.step(a); // the worker is still there
-                assertThat(vec.observations()[3]).isEqualTo(1);
-            }
-            // an Error ends no thread and hangs nothing
-            try (VectorEnv vec = new VectorEnv(
-                    i -> i == 1 ? failing(2, () -> new AssertionError("worker")) : new CountingEnv(), 2, 2)) {
-                double[] a = {0, 0};
-                vec.step(a);
-                assertThatThrownBy(() -> vec.step(a))
-                        .isInstanceOf(AssertionError.class)
-                        .hasMessage("worker");
-                vec.reset(2);
-                for (int k = 0; k < 10; k++) {
+        for (Supplier<Throwable> failure : List.<Supplier<Throwable>>of(
+                () -> new IllegalStateException("a worker broke"), () -> new AssertionError("a worker broke"))) {
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+                AtomicBoolean armed = new AtomicBoolean();
+                AtomicBoolean workerStepped = new AtomicBoolean();
+                try (VectorEnv vec = new VectorEnv(i -> failingOnWorker(armed, workerStepped, failure), 2, 2)) {
+                    double[] a = {0, 0};
                     vec.step(a);
+                    armed.set(true);
+                    assertThatThrownBy(() -> vec.step(a))
+                            .isInstanceOf(failure.get().getClass())
+                            .hasMessage("a worker broke");
+                    assertThat(workerStepped).isTrue();
+                    armed.set(false);
+                    vec.reset(1);
+                    for (int k = 0; k < 100; k++) {
+                        vec.step(a); // the worker survived, and nothing hangs
+                    }
+                    assertThat(vec.observations()[0]).isEqualTo(100);
+                    assertThat(vec.observations()[3]).isEqualTo(100);
                 }
-                assertThat(vec.observations()[3]).isEqualTo(10);
-            }
-            // and one on the calling thread waits for the workers before it is rethrown
+            });
+        }
+    }
+
+    @Test
+    void anErrorOnTheCallingThreadWaitsForTheWorkersAndSparesTheOtherEnvs() {
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             try (VectorEnv vec = new VectorEnv(
-                    i -> i == 0 ? failing(2, () -> new AssertionError("caller")) : new CountingEnv(), 2, 2)) {
-                double[] a = {0, 0};
-                vec.step(a);
-                assertThatThrownBy(() -> vec.step(a)).hasMessage("caller");
+                    i -> i > 0
+                            ? new CountingEnv()
+                            : new Wrapper(new CountingEnv()) {
+                                @Override
+                                public Step step(double[] action) {
+                                    if (!onWorker()) {
+                                        throw new AssertionError("the caller broke");
+                                    }
+                                    return env.step(action);
+                                }
+                            },
+                    8,
+                    2)) {
+                double[] a = new double[8];
+                int steps = 0;
+                AssertionError thrown = null;
+                while (thrown == null && steps < 100_000) {
+                    steps++;
+                    try {
+                        vec.step(a); // env 0 fails whenever the calling thread takes it
+                    } catch (AssertionError e) {
+                        thrown = e;
+                    }
+                }
+                assertThat(thrown).hasMessage("the caller broke");
+                // the other envs were all stepped, by the caller or the worker
+                for (int i = 1; i < 8; i++) {
+                    assertThat(vec.observations()[3 * i]).as("env %d", i).isEqualTo(steps);
+                }
                 vec.reset(3);
-                vec.step(a);
-                assertThat(vec.observations()[3]).isEqualTo(1);
+                assertThat(vec.observations()[3]).isZero();
             }
         });
     }

@@ -25,9 +25,8 @@ import java.util.function.IntFunction;
  *
  * <p><b>Threads.</b> The calling thread and {@code threads − 1} workers take the envs of a step one at a
  * time from a shared counter, so a worker the operating system has not scheduled yet holds nothing up: the
- * caller steps what is left (on a loaded machine, fixed slices made every step wait for the slowest thread
- * to be scheduled). Which thread steps an env does not change its result. Workers wait by spinning briefly,
- * then parking; stepping allocates nothing.
+ * caller steps what is left, and waits only for envs a worker has taken. Which thread steps an env does not
+ * change its result. Workers wait by spinning briefly, then parking; stepping allocates nothing.
  */
 public final class VectorEnv implements AutoCloseable {
 
@@ -46,7 +45,7 @@ public final class VectorEnv implements AutoCloseable {
     private final SplittableRandom[] seedStreams;
     private final Worker[] workers;
     /** The next env of this step to take; n or more when all are taken (and between steps). */
-    private final AtomicInteger next = new AtomicInteger(Integer.MAX_VALUE);
+    private final AtomicInteger next = new AtomicInteger();
     /** Envs of this step not finished yet. */
     private final AtomicInteger remaining = new AtomicInteger();
     /** The first exception or error of this step, on any thread. */
@@ -87,6 +86,7 @@ public final class VectorEnv implements AutoCloseable {
         }
         this.actionBuffers = new double[n][actSize];
         this.workers = new Worker[threads - 1];
+        next.set(n); // nothing to take before the first step
         reset(0);
         for (int t = 1; t < threads; t++) {
             Worker w = new Worker(t);

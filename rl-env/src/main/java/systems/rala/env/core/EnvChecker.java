@@ -8,10 +8,11 @@ import java.util.function.Supplier;
 
 /**
  * Checks an environment against the contract of {@link Env} (after Gymnasium's {@code env_checker}):
- * observations inside the observation space and finite; the same seed and actions give an identical
- * trajectory, in the same instance and in a fresh one; a reset really resets (a second episode with the
- * same seed repeats the first); actions outside the space are refused; stepping an ended episode is refused.
- * Returns the problems found (empty when the environment passes).
+ * observations finite and inside the observation space, rewards finite; the same seed and actions give an
+ * identical trajectory, in the same instance and in a fresh one; a reset really resets (a second episode
+ * with the same seed repeats the first); actions outside the space (NaN, or beyond a bound) are refused;
+ * stepping before the first reset, or an ended episode, is refused. Returns the problems found (empty when
+ * the environment passes).
  */
 public final class EnvChecker {
 
@@ -25,6 +26,14 @@ public final class EnvChecker {
         try {
             BoxSpace obs = env.observationSpace();
             Space act = env.actionSpace();
+            double[] sample = new double[act.size()];
+            act.sample(new SplittableRandom(1), sample);
+            try {
+                fresh.step(sample);
+                problems.add("step() before any reset() was accepted; it must require a reset");
+            } catch (IllegalStateException expected) {
+                // the contract
+            }
             double[][] first = rollout(env, 7, steps, problems, obs, act);
             double[][] again = rollout(env, 7, steps, problems, obs, act);
             double[][] other = rollout(fresh, 7, steps, problems, obs, act);
@@ -40,21 +49,32 @@ public final class EnvChecker {
                 problems.add("note: seeds 7 and 8 gave identical trajectories (fine for a deterministic task)");
             }
             // actions outside the space
-            env.reset(1);
             double[] bad = new double[act.size()];
             Arrays.fill(bad, Double.NaN);
-            try {
-                env.step(bad);
-                problems.add("a NaN action was accepted; actions outside the space must be refused");
-            } catch (IllegalArgumentException expected) {
-                // the contract
+            refused(env, bad, "a NaN action", problems);
+            act.sample(new SplittableRandom(2), bad);
+            if (act instanceof BoxSpace box) {
+                bad[0] = box.high(0) + (box.high(0) - box.low(0));
+            } else {
+                bad[0] = ((DiscreteSpace) act).n();
             }
+            refused(env, bad, "the action " + Arrays.toString(bad) + ", outside the space,", problems);
         } finally {
             env.close();
             fresh.close();
         }
         problems.removeIf(p -> p.startsWith("note:"));
         return problems;
+    }
+
+    private static void refused(Env env, double[] action, String what, List<String> problems) {
+        env.reset(1);
+        try {
+            env.step(action);
+            problems.add(what + " was accepted; actions outside the space must be refused");
+        } catch (IllegalArgumentException expected) {
+            // the contract
+        }
     }
 
     /** Observations and rewards of an episode from {@code seed} with seeded random actions; records problems. */
@@ -89,8 +109,19 @@ public final class EnvChecker {
     }
 
     private static void inspect(Step s, BoxSpace obs, String where, List<String> problems) {
-        String v = obs.violation(s.observation);
-        if (v != null && problems.size() < 20) {
+        if (problems.size() >= 20) {
+            return;
+        }
+        double[] o = s.observation;
+        for (int i = 0; i < o.length && i < obs.size(); i++) {
+            if (!Double.isFinite(o[i])) {
+                problems.add(
+                        where + ": observation " + obs.components().get(i).name() + " = " + o[i] + " is not finite");
+                return;
+            }
+        }
+        String v = obs.violation(o);
+        if (v != null) {
             problems.add(where + ": observation " + v);
         }
     }

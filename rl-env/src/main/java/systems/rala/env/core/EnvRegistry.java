@@ -46,7 +46,12 @@ public final class EnvRegistry {
             throw new IllegalArgumentException("no environment '" + id + "'; registered: " + ids());
         }
         Env env = e.factory().apply(options);
-        options.requireAllUsed();
+        try {
+            options.requireAllUsed();
+        } catch (IllegalArgumentException bad) {
+            env.close(); // not handed out, so closed here
+            throw new IllegalArgumentException(id + ": " + bad.getMessage(), bad);
+        }
         return env;
     }
 

@@ -63,6 +63,9 @@ public final class Info {
 
     /** Copies every present value of {@code other} into this one (after clearing it). */
     public void copyFrom(Info other) {
+        if (other == this) {
+            return; // clearing first would empty both
+        }
         clear();
         for (int i = 0; i < other.slots; i++) {
             if (other.present[i]) {

@@ -2,6 +2,7 @@ package systems.rala.env.core;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 
@@ -22,8 +23,10 @@ import java.util.function.IntFunction;
  * every episode of env i takes the next seed of its stream, so a vector run is reproducible whatever the
  * thread count.
  *
- * <p><b>Threads.</b> Envs are split into contiguous slices, one per thread; the calling thread takes the
- * first slice. Workers wait by spinning briefly, then parking; stepping allocates nothing.
+ * <p><b>Threads.</b> The calling thread and {@code threads − 1} workers take the envs of a step one at a
+ * time from a shared counter, so a worker the operating system has not scheduled yet holds nothing up: the
+ * caller steps what is left, and waits only for envs a worker has taken. Which thread steps an env does not
+ * change its result. Workers wait by spinning briefly, then parking; stepping allocates nothing.
  */
 public final class VectorEnv implements AutoCloseable {
 
@@ -40,14 +43,17 @@ public final class VectorEnv implements AutoCloseable {
     private final Info[] infos;
     private final Info[] finalInfos;
     private final SplittableRandom[] seedStreams;
-    private final int[] sliceStart;
     private final Worker[] workers;
-    private final AtomicInteger pending = new AtomicInteger();
+    /** The next env of this step to take; n or more when all are taken (and between steps). */
+    private final AtomicInteger next = new AtomicInteger();
+    /** Envs of this step not finished yet. */
+    private final AtomicInteger remaining = new AtomicInteger();
+    /** The first exception or error of this step, on any thread. */
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
     private final double[][] actionBuffers;
     private double[] actions;
-    private volatile int generation;
     private volatile boolean closed;
-    private volatile RuntimeException failure;
 
     /** {@code n} environments made by {@code factory} (called with 0..n−1), stepped on {@code threads} threads. */
     public VectorEnv(IntFunction<Env> factory, int n, int threads) {
@@ -78,18 +84,15 @@ public final class VectorEnv implements AutoCloseable {
             infos[i] = new Info();
             finalInfos[i] = new Info();
         }
-        this.sliceStart = new int[threads + 1];
-        for (int t = 0; t <= threads; t++) {
-            sliceStart[t] = (int) ((long) n * t / threads);
-        }
         this.actionBuffers = new double[n][actSize];
         this.workers = new Worker[threads - 1];
+        next.set(n); // nothing to take before the first step
+        reset(0);
         for (int t = 1; t < threads; t++) {
             Worker w = new Worker(t);
             workers[t - 1] = w;
             w.thread.start();
         }
-        reset(0);
     }
 
     /** Number of environments. */
@@ -114,6 +117,9 @@ public final class VectorEnv implements AutoCloseable {
 
     /** Resets every environment; env i draws its episode seeds from stream i of {@code seed}. */
     public void reset(long seed) {
+        if (closed) {
+            throw new IllegalStateException("vector environment is closed");
+        }
         SplittableRandom root = new SplittableRandom(seed);
         for (int i = 0; i < n; i++) {
             seedStreams[i] = root.split();
@@ -127,7 +133,12 @@ public final class VectorEnv implements AutoCloseable {
         }
     }
 
-    /** Steps every environment with its slice of {@code actions} (length n × action size). */
+    /**
+     * Steps every environment with its slice of {@code actions} (length n × action size). An exception or
+     * error thrown by an environment, on any thread, is rethrown here (the first one, if several) once every
+     * other environment has been stepped; the one that failed is then in an unknown state, and the vector
+     * environment should be {@link #reset(long)}.
+     */
     public void step(double[] actions) {
         if (actions.length != n * actSize) {
             throw new IllegalArgumentException(
@@ -137,35 +148,43 @@ public final class VectorEnv implements AutoCloseable {
             throw new IllegalStateException("vector environment is closed");
         }
         this.actions = actions;
-        pending.set(workers.length);
-        generation++;
+        remaining.set(n);
+        next.set(0); // publishes the actions and opens the step to the workers
         for (Worker w : workers) {
             LockSupport.unpark(w.thread);
         }
-        RuntimeException own = null;
-        try {
-            stepSlice(0);
-        } catch (RuntimeException e) {
-            own = e;
-        }
+        work();
         int spins = 0;
-        while (pending.get() > 0) {
+        while (remaining.get() > 0) { // envs a worker took and is still stepping
             if (++spins < 10_000) {
                 Thread.onSpinWait();
             } else {
                 Thread.yield();
             }
         }
-        RuntimeException e = own != null ? own : failure;
-        if (e != null) {
-            failure = null;
-            throw e;
+        Throwable e = failure.getAndSet(null);
+        if (e instanceof RuntimeException r) {
+            throw r;
+        }
+        if (e instanceof Error r) {
+            throw r;
         }
     }
 
-    private void stepSlice(int t) {
-        for (int i = sliceStart[t]; i < sliceStart[t + 1]; i++) {
-            stepOne(i);
+    /**
+     * Takes envs of this step and steps them until none is left. A failure is kept for the caller and the
+     * taking goes on, so that every env is finished (or has failed) when {@code remaining} reaches 0 and no
+     * thread is still stepping when step() returns.
+     */
+    private void work() {
+        for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+            try {
+                stepOne(i);
+            } catch (RuntimeException | Error e) {
+                failure.compareAndSet(null, e); // an escaping Error would end a worker and hang step()
+            } finally {
+                remaining.decrementAndGet();
+            }
         }
     }
 
@@ -230,8 +249,12 @@ public final class VectorEnv implements AutoCloseable {
         return finalInfos[i];
     }
 
+    /** Stops the worker threads (waiting up to a second for each) and closes the environments; idempotent. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         for (Worker w : workers) {
             LockSupport.unpark(w.thread);
@@ -249,13 +272,10 @@ public final class VectorEnv implements AutoCloseable {
     }
 
     private final class Worker implements Runnable {
-        final int slice;
         final Thread thread;
-        int seen;
 
-        Worker(int slice) {
-            this.slice = slice;
-            this.thread = new Thread(this, "rala-vector-env-" + slice);
+        Worker(int index) {
+            this.thread = new Thread(this, "rala-vector-env-" + index);
             this.thread.setDaemon(true);
         }
 
@@ -263,7 +283,7 @@ public final class VectorEnv implements AutoCloseable {
         public void run() {
             while (!closed) {
                 int spins = 0;
-                while (generation == seen && !closed) {
+                while (next.get() >= n && !closed) {
                     if (++spins < 20_000) {
                         Thread.onSpinWait();
                     } else {
@@ -273,14 +293,7 @@ public final class VectorEnv implements AutoCloseable {
                 if (closed) {
                     return;
                 }
-                seen = generation;
-                try {
-                    stepSlice(slice);
-                } catch (RuntimeException e) {
-                    failure = e; // rethrown on the calling thread
-                } finally {
-                    pending.decrementAndGet();
-                }
+                work();
             }
         }
     }

@@ -8,6 +8,7 @@ import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import systems.rala.twin.weather.WeatherVariable;
 
 /**
  * The right-hand side and single benchmark steps against the test vectors of the research notes {@code
@@ -73,6 +74,33 @@ class VanHentenDerivativesTest {
     void derivativesInDaylightPointB() {
         double[] f = new double[4];
         model.derivatives(0.0, xB, uB, dB, f);
+        assertClose(f, new double[] {3.754065998870e-07, -3.725649338047e-07, 1.018666666667e-03, -1.097517666799e-06});
+    }
+
+    /**
+     * The weather converted once (checks.md vB in model units) and passed to {@link
+     * VanHentenLettuce#derivativesInModelUnits}: the same numbers bit for bit as {@link
+     * VanHentenLettuce#derivatives} converting the sample itself.
+     */
+    @Test
+    void derivativesInModelUnitsAreTheSame() {
+        for (double[][] p : new double[][][] {{xA, uA, dA}, {xB, uB, dB}}) {
+            double[] viaSample = new double[4];
+            model.derivatives(0.0, p[0], p[1], p[2], viaSample);
+            double[] direct = new double[4];
+            double[] d = p[2];
+            model.derivativesInModelUnits(
+                    p[0],
+                    p[1],
+                    d[WeatherVariable.GLOBAL_RADIATION.ordinal()],
+                    model.outdoorCo2Density(d),
+                    d[WeatherVariable.AIR_TEMPERATURE.ordinal()],
+                    model.outdoorVapourDensity(d),
+                    direct);
+            assertThat(direct).containsExactly(viaSample);
+        }
+        double[] f = new double[4];
+        model.derivativesInModelUnits(xB, uB, 300.0, 7.576652491448e-4, 10.0, 6.558845997162e-3, f);
         assertClose(f, new double[] {3.754065998870e-07, -3.725649338047e-07, 1.018666666667e-03, -1.097517666799e-06});
     }
 

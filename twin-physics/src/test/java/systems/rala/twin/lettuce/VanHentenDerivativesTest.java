@@ -156,6 +156,11 @@ class VanHentenDerivativesTest {
         assertThat(VanHentenLettuce.respirationFactor(25.0)).isEqualTo(1.0);
         assertThat(VanHentenLettuce.respirationFactor(15.0)).isEqualTo(0.5);
         assertThat(VanHentenLettuce.respirationFactor(5.0)).isEqualTo(0.25);
+        // 2^(0.1 T - 2.5) evaluated as an exponential: within 2 ulps of Math.pow over the clamp range 5 to 40 C
+        for (double t = 5.0; t <= 40.0; t += 0.01) {
+            double pow = Math.pow(2.0, 0.1 * t - 2.5);
+            assertThat(VanHentenLettuce.respirationFactor(t)).isCloseTo(pow, within(2 * Math.ulp(pow)));
+        }
     }
 
     @Test

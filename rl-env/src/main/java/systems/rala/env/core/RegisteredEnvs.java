@@ -1,6 +1,7 @@
 package systems.rala.env.core;
 
 import systems.rala.env.classic.PendulumEnv;
+import systems.rala.env.lettuce.LettuceEnv;
 import systems.rala.env.wrappers.TimeLimit;
 
 /** The environments RALA ships; each task registers itself here. */
@@ -23,5 +24,6 @@ final class RegisteredEnvs {
                 "GreenhouseTomato-v0",
                 "Dutch Venlo tomato greenhouse with top-lights (GreenLight twin, Katzin 2021), profit with climate penalties",
                 systems.rala.env.tomato.TomatoEnv::new);
+        EnvRegistry.register(LettuceEnv.ID, LettuceEnv.DESCRIPTION, LettuceEnv::new);
     }
 }

@@ -44,8 +44,9 @@ import systems.rala.twin.physics.Psychrometrics;
  * site.elevation = 0                              (m; default 0)
  * site.utc-offset = +01:00                        (the local standard time of the stamps; required)
  * time.column    = 1 | header name
- * time.format    = seconds-since-year-start | epoch-seconds | iso | pattern:yyyy-MM-dd HH:mm
+ * time.format    = seconds-since-year-start | seconds-since-origin | epoch-seconds | iso | pattern:yyyy-MM-dd HH:mm
  * time.year      = 2009                           (for seconds-since-year-start in a measured series)
+ * time.origin    = 2014-01-10T00:00               (for seconds-since-origin: the local time of 0 s; measured only)
  * time.stamp     = instant | interval-end         (radiation and sky temperature: instantaneous, or means over the interval ending at the stamp)
  * VAR.column     = 3 | header name                VAR one of: global_radiation, air_temperature,
  * VAR.unit       = W/m2                           relative_humidity, vapour_pressure, dew_point, wind_speed,
@@ -191,13 +192,31 @@ public final class CsvWeatherReader {
         };
         double[] time = new double[n];
         LocalDateTime origin;
-        if (format.equals("seconds-since-year-start")) {
-            int year = typical
-                    ? (int) m.number("time.year", 2001, 1, 9999)
-                    : (int) m.number("time.year", Double.NaN, 1, 9999);
-            origin = LocalDateTime.of(year, 1, 1, 0, 0);
+        if (format.equals("seconds-since-year-start") || format.equals("seconds-since-origin")) {
+            double shift = 0.0; // from the stamps' zero to the series origin, 1 January 00:00 of its year
+            if (format.equals("seconds-since-origin")) {
+                if (typical) {
+                    throw m.error(
+                            "time.format",
+                            "seconds-since-origin is for measured series; a typical year"
+                                    + " counts from 1 January: use seconds-since-year-start");
+                }
+                LocalDateTime zero;
+                try {
+                    zero = LocalDateTime.parse(m.required("time.origin"));
+                } catch (DateTimeException e) {
+                    throw m.error("time.origin", "a local date-time such as 2014-01-10T00:00");
+                }
+                origin = LocalDateTime.of(zero.getYear(), 1, 1, 0, 0);
+                shift = Duration.between(origin, zero).toMillis() / 1000.0;
+            } else {
+                int year = typical
+                        ? (int) m.number("time.year", 2001, 1, 9999)
+                        : (int) m.number("time.year", Double.NaN, 1, 9999);
+                origin = LocalDateTime.of(year, 1, 1, 0, 0);
+            }
             for (int r = 0; r < n; r++) {
-                time[r] = cell(table, r, timeCol, "time", -1e12, 1e12, DoubleUnaryOperator.identity(), "s");
+                time[r] = shift + cell(table, r, timeCol, "time", -1e12, 1e12, DoubleUnaryOperator.identity(), "s");
             }
         } else {
             LocalDateTime[] local = new LocalDateTime[n];
@@ -211,7 +230,8 @@ public final class CsvWeatherReader {
             } else if (!format.equals("iso") && !format.equals("epoch-seconds")) {
                 throw m.error(
                         "time.format",
-                        "allowed: seconds-since-year-start, epoch-seconds, iso, pattern:<java.time pattern>");
+                        "allowed: seconds-since-year-start, seconds-since-origin, epoch-seconds, iso,"
+                                + " pattern:<java.time pattern>");
             }
             for (int r = 0; r < n; r++) {
                 local[r] = parseTime(table, r, timeCol, format, pattern, offset);
@@ -451,6 +471,7 @@ public final class CsvWeatherReader {
                 "time.column",
                 "time.format",
                 "time.year",
+                "time.origin",
                 "time.stamp",
                 "relative_humidity.accept-up-to"));
         for (String v : VARIABLE_KEYS) {

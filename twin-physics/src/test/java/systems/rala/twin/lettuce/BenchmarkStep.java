@@ -3,6 +3,8 @@ package systems.rala.twin.lettuce;
 import java.util.List;
 import systems.rala.twin.model.GreenhouseModel;
 import systems.rala.twin.model.Variable;
+import systems.rala.twin.ode.OdeSystem;
+import systems.rala.twin.ode.RungeKutta4;
 import systems.rala.twin.weather.WeatherVariable;
 
 /**
@@ -10,7 +12,8 @@ import systems.rala.twin.weather.WeatherVariable;
  * used by the benchmark"; RL-SMPC {@code common/utils.py define_model}): inputs and weather held constant over
  * the control interval, classical fourth-order Runge–Kutta with a fixed number of equal sub-steps (CasADi
  * {@code integrator("rk", ..., number_of_finite_elements = 4)}: four 450 s steps per 1800 s), then each state
- * clamped to its range once, after the whole interval. Test code only: the environment owns the real one.
+ * clamped to its range once, after the whole interval ({@link RungeKutta4}). Test code only: the environment
+ * owns the real one.
  */
 final class BenchmarkStep {
 
@@ -23,11 +26,7 @@ final class BenchmarkStep {
     private final GreenhouseModel model;
     private final double[] lo;
     private final double[] hi;
-    private final double[] k1 = new double[4];
-    private final double[] k2 = new double[4];
-    private final double[] k3 = new double[4];
-    private final double[] k4 = new double[4];
-    private final double[] stage = new double[4];
+    private final RungeKutta4 rk4 = new RungeKutta4(SUBSTEPS);
 
     BenchmarkStep(GreenhouseModel model) {
         this.model = model;
@@ -48,26 +47,18 @@ final class BenchmarkStep {
 
     /** {@code substeps} classical RK4 steps over {@code dt} [s], in place, without clamping. */
     void integrate(double[] x, double[] u, double[] d, double dt, int substeps) {
-        double h = dt / substeps;
-        int n = x.length;
-        for (int s = 0; s < substeps; s++) {
-            model.derivatives(0.0, x, u, d, k1);
-            for (int i = 0; i < n; i++) {
-                stage[i] = x[i] + h / 2 * k1[i];
-            }
-            model.derivatives(0.0, stage, u, d, k2);
-            for (int i = 0; i < n; i++) {
-                stage[i] = x[i] + h / 2 * k2[i];
-            }
-            model.derivatives(0.0, stage, u, d, k3);
-            for (int i = 0; i < n; i++) {
-                stage[i] = x[i] + h * k3[i];
-            }
-            model.derivatives(0.0, stage, u, d, k4);
-            for (int i = 0; i < n; i++) {
-                x[i] = x[i] + h / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);
-            }
-        }
+        OdeSystem held = new OdeSystem() { // inputs and weather held over the interval
+                    @Override
+                    public int dimension() {
+                        return x.length;
+                    }
+
+                    @Override
+                    public void derivatives(double t, double[] state, double[] dxdt) {
+                        model.derivatives(t, state, u, d, dxdt);
+                    }
+                };
+        (substeps == SUBSTEPS ? rk4 : new RungeKutta4(substeps)).integrate(held, 0.0, x, dt);
     }
 
     /** The benchmark's state clamp: each state into the range its {@link Variable} declares. */

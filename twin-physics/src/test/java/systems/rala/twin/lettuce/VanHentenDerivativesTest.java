@@ -8,6 +8,7 @@ import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import systems.rala.twin.weather.WeatherVariable;
 
 /**
  * The right-hand side and single benchmark steps against the test vectors of the research notes {@code
@@ -76,6 +77,33 @@ class VanHentenDerivativesTest {
         assertClose(f, new double[] {3.754065998870e-07, -3.725649338047e-07, 1.018666666667e-03, -1.097517666799e-06});
     }
 
+    /**
+     * The weather converted once (checks.md vB in model units) and passed to {@link
+     * VanHentenLettuce#derivativesInModelUnits}: the same numbers bit for bit as {@link
+     * VanHentenLettuce#derivatives} converting the sample itself.
+     */
+    @Test
+    void derivativesInModelUnitsAreTheSame() {
+        for (double[][] p : new double[][][] {{xA, uA, dA}, {xB, uB, dB}}) {
+            double[] viaSample = new double[4];
+            model.derivatives(0.0, p[0], p[1], p[2], viaSample);
+            double[] direct = new double[4];
+            double[] d = p[2];
+            model.derivativesInModelUnits(
+                    p[0],
+                    p[1],
+                    d[WeatherVariable.GLOBAL_RADIATION.ordinal()],
+                    model.outdoorCo2Density(d),
+                    d[WeatherVariable.AIR_TEMPERATURE.ordinal()],
+                    model.outdoorVapourDensity(d),
+                    direct);
+            assertThat(direct).containsExactly(viaSample);
+        }
+        double[] f = new double[4];
+        model.derivativesInModelUnits(xB, uB, 300.0, 7.576652491448e-4, 10.0, 6.558845997162e-3, f);
+        assertClose(f, new double[] {3.754065998870e-07, -3.725649338047e-07, 1.018666666667e-03, -1.097517666799e-06});
+    }
+
     @Test
     void oneBenchmarkStepFromPointA() {
         double[] x = xA.clone();
@@ -128,6 +156,11 @@ class VanHentenDerivativesTest {
         assertThat(VanHentenLettuce.respirationFactor(25.0)).isEqualTo(1.0);
         assertThat(VanHentenLettuce.respirationFactor(15.0)).isEqualTo(0.5);
         assertThat(VanHentenLettuce.respirationFactor(5.0)).isEqualTo(0.25);
+        // 2^(0.1 T - 2.5) evaluated as an exponential: within 2 ulps of Math.pow over the clamp range 5 to 40 C
+        for (double t = 5.0; t <= 40.0; t += 0.01) {
+            double pow = Math.pow(2.0, 0.1 * t - 2.5);
+            assertThat(VanHentenLettuce.respirationFactor(t)).isCloseTo(pow, within(2 * Math.ulp(pow)));
+        }
     }
 
     @Test

@@ -56,6 +56,32 @@ class CsvWeatherReaderTest {
         assertThat(y2010.coveredFrom()).isEqualTo(LocalDateTime.of(2010, 1, 1, 0, 0));
     }
 
+    /**
+     * Seconds counted from a stated local time (the lettuce benchmark's file counts from 10 January 2014):
+     * the stamps land on the right dates, and the series origin is still 1 January of that year. The mapping
+     * is examples/weather/lettuce-benchmark-2014.mapping.properties, the rows are the file's first three.
+     */
+    @Test
+    void secondsSinceAStatedOrigin(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("outdoorWeatherWurGlas2014.csv");
+        Files.writeString(
+                csv,
+                "0,0,7.5,74.099999999999994,10,437\n"
+                        + "300,0,7.5000000067055215,73.699999926239272,10,444.39999995976683\n"
+                        + "600,0,7.5999999865889576,72.600000147521456,10,443.80000008046625\n");
+        WeatherSeries s = WeatherFiles.read(csv, mapping("lettuce-benchmark-2014"));
+        assertThat(s.coveredFrom()).isEqualTo(LocalDateTime.of(2014, 1, 10, 0, 0));
+        assertThat(s.coveredTo()).isEqualTo(LocalDateTime.of(2014, 1, 10, 0, 10));
+        assertThat(s.origin()).isEqualTo(LocalDateTime.of(2014, 1, 1, 0, 0));
+        assertThat(s.time(1)).isEqualTo(9 * 86_400.0 + 300.0);
+        assertThat(s.value(WeatherVariable.CO2, 1)).isEqualTo(444.39999995976683);
+        assertThat(s.value(WeatherVariable.RELATIVE_HUMIDITY, 2)).isEqualTo(72.600000147521456);
+        // a sample at a stamp is that row's value, exactly
+        double[] d = new double[WeatherVariable.COUNT];
+        s.sampler(LocalDateTime.of(2014, 1, 10, 0, 0)).sample(600.0, d);
+        assertThat(d[WeatherVariable.AIR_TEMPERATURE.ordinal()]).isEqualTo(7.5999999865889576);
+    }
+
     @Test
     void aMappingBesideTheFileIsFound(@TempDir Path dir) throws IOException {
         Path csv = dir.resolve("site.csv");

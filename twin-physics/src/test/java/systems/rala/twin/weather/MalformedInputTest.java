@@ -134,6 +134,26 @@ class MalformedInputTest {
     }
 
     @Test
+    void csvSecondsSinceAnOriginThatIsMissingOrMalformed() throws IOException {
+        Path f = Files.writeString(dir.resolve("w.csv"), "time,rad,temp,rh,wind,sky\n0,0,5,80,3,-5\n300,0,5,80,3,-5\n");
+        String seconds = MAPPING.replace("time.format = iso", "time.format = seconds-since-origin");
+        Files.writeString(dir.resolve("m.properties"), seconds, StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> CsvWeatherReader.read(f, mapping()))
+                .hasMessageContaining("time.origin")
+                .hasMessageContaining("required");
+        Files.writeString(dir.resolve("m.properties"), seconds + "time.origin = 10 Jan 2014\n", StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> CsvWeatherReader.read(f, mapping()))
+                .hasMessageContaining("time.origin")
+                .hasMessageContaining("a local date-time such as 2014-01-10T00:00");
+        Files.writeString(
+                dir.resolve("m.properties"),
+                seconds + "time.origin = 2014-01-10T00:00\nseries = typical-year\n",
+                StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> CsvWeatherReader.read(f, mapping()))
+                .hasMessageContaining("seconds-since-origin is for measured series");
+    }
+
+    @Test
     void csvBadTime() throws IOException {
         Path f = csv("2020-01-01T00:00,0,5,80,3,-5\n2020-13-01T00:00,0,5,80,3,-5\n");
         assertThatThrownBy(() -> CsvWeatherReader.read(f, mapping()))

@@ -68,10 +68,20 @@ import systems.rala.twin.weather.WeatherVariable;
  * nothing; {@link #reset} makes a new model when {@code param_noise} is positive, and the first use of a
  * scenario generates its weather.
  */
-public final class LettuceEnv extends AbstractEnv {
+public final class LettuceEnv extends AbstractEnv implements systems.rala.env.agents.HasBaselines {
 
     /** The registered identifier. */
     public static final String ID = "GreenhouseLettuce-v0";
+
+    /**
+     * Fresh lettuce per kg of dry weight, (1 − 0.07) × 22.5 = 20.925: the benchmark's price conversion
+     * (Harraway, params.py), used for the fresh-yield KPI.
+     */
+    public static final double FRESH_PER_DRY = (1 - 0.07) * 22.5;
+
+    private final systems.rala.twin.accounting.KpiCalculator kpi = new systems.rala.twin.accounting.KpiCalculator(
+            systems.rala.twin.accounting.Economics.lettuceDefaults(),
+            systems.rala.twin.accounting.ClimateBounds.lettuce());
 
     /** One-line description for the registry. */
     public static final String DESCRIPTION = "Van Henten lettuce greenhouse, the RL/MPC benchmark of van Laatum et"
@@ -375,6 +385,16 @@ public final class LettuceEnv extends AbstractEnv {
     }
 
     @Override
+    public systems.rala.env.agents.Agent baseline(String name) {
+        return LettuceBaselines.of(name);
+    }
+
+    @Override
+    public java.util.List<String> baselines() {
+        return LettuceBaselines.NAMES;
+    }
+
+    @Override
     public String id() {
         return ID;
     }
@@ -399,6 +419,7 @@ public final class LettuceEnv extends AbstractEnv {
         model.initialState(x);
         System.arraycopy(U0, 0, uPrev, 0, 3);
         k = 0;
+        kpi.reset();
         writeObservation(model.indoorCo2Ppm(x), model.measuredRelativeHumidity(x));
         if (s != null) {
             step.info.put(WEATHER_SEED, s.seed());
@@ -463,6 +484,31 @@ public final class LettuceEnv extends AbstractEnv {
         step.info.put(CO2_SUPPLY, uc);
         step.info.put(VENTILATION, uv);
         step.info.put(HEATING, uq);
+        // the KPIs every RALA environment reports (KpiCalculator), with the benchmark's prices
+        double vpd = systems.rala.twin.physics.Psychrometrics.vpdKpa(temp, rh);
+        kpi.add(
+                DT,
+                uq * DT,
+                0,
+                uc * 1e-6 * DT,
+                (x[0] - dryBefore) * FRESH_PER_DRY,
+                0,
+                0,
+                HEAT_PRICE,
+                CO2_PRICE,
+                temp,
+                rh,
+                ppm,
+                vpd);
+        step.info.put("kpi.heat_kwh_m2", kpi.heatKwhM2());
+        step.info.put("kpi.co2_kg_m2", kpi.co2KgM2());
+        step.info.put("kpi.cost_eur_m2", kpi.costEurM2());
+        step.info.put("kpi.yield_fresh_kg_m2", kpi.yieldFreshKgM2());
+        step.info.put("kpi.profit_eur_m2", kpi.profitEurM2());
+        step.info.put("kpi.emissions_kgco2e_m2", kpi.emissionsKgM2());
+        step.info.put("kpi.temp_violation_kh", kpi.tempViolationKh());
+        step.info.put("kpi.rh_violation_pct_h", kpi.rhViolationPctH());
+        step.info.put("kpi.co2_violation_ppm_h", kpi.co2ViolationPpmH());
     }
 
     private static double clip(double v, double max) {

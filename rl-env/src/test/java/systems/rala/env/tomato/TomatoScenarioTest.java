@@ -58,4 +58,30 @@ class TomatoScenarioTest {
         // an OU deviation of sigma 2 K: mean absolute deviation about 0.8 sigma, with wide allowance for one day
         assertThat(meanAbs).isBetween(0.1, 5.0);
     }
+
+    @Test
+    void aHeldOutClimateAndOtherPricesRunFromTheirOptions(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        // a held-out climate: generator parameters fitted to Venice instead of Amsterdam
+        java.nio.file.Path venice = dir.resolve("venice.properties");
+        systems.rala.twin.weather.generator.WeatherGenerator.fit(systems.rala.twin.weather.EpwReader.read(
+                        systems.rala.twin.testing.SharedData.weather("ITA_Venice.161050_IWEC.epw")))
+                .write(venice);
+        double[] ams = firstDay(Map.of("episode_days", "1", "start", "07-01"), 2);
+        double[] ven = firstDay(Map.of("episode_days", "1", "start", "07-01", "site", venice.toString()), 2);
+        double meanAms = java.util.Arrays.stream(ams).average().orElseThrow();
+        double meanVen = java.util.Arrays.stream(ven).average().orElseThrow();
+        // Venice is warmer in July than Amsterdam (IWEC monthly means 23.7 and 16.9 C)
+        assertThat(meanVen).isGreaterThan(meanAms + 2);
+        try (TomatoEnv env = (TomatoEnv) EnvRegistry.make(
+                "GreenhouseTomato-v0", Map.of("episode_days", "1", "start", "07-01", "prices", "day-night"))) {
+            Step s = env.reset(1);
+            double elecDay = 0;
+            double[] a = {18, 24, 800, 1};
+            for (int k = 0; k < env.episodeSteps(); k++) {
+                s = env.step(a);
+                elecDay += s.info.get("elec_cost");
+            }
+            assertThat(elecDay).isGreaterThan(0);
+        }
+    }
 }

@@ -13,8 +13,11 @@ import java.util.function.Function;
  */
 public final class EnvRegistry {
 
-    /** A registered environment: its description and how to make it. */
-    public record Entry(String id, String description, Function<EnvOptions, Env> factory) {}
+    /**
+     * A registered environment: its description, how to make it, and whether it takes a {@code split} option
+     * (train / validation / test scenarios) that learners use to evaluate on held-out episodes.
+     */
+    public record Entry(String id, String description, boolean hasSplits, Function<EnvOptions, Env> factory) {}
 
     private static final Map<String, Entry> ENTRIES = Collections.synchronizedMap(new TreeMap<>());
 
@@ -24,12 +27,17 @@ public final class EnvRegistry {
 
     private EnvRegistry() {}
 
-    /** Registers {@code id}; an id may be registered once. */
+    /** Registers {@code id}, an environment without scenario splits; an id may be registered once. */
     public static void register(String id, String description, Function<EnvOptions, Env> factory) {
+        register(id, description, false, factory);
+    }
+
+    /** Registers {@code id}; {@code hasSplits}: it takes the option {@code split=train|validation|test}. */
+    public static void register(String id, String description, boolean hasSplits, Function<EnvOptions, Env> factory) {
         if (!id.matches("[A-Za-z][A-Za-z0-9]*-v\\d+")) {
             throw new IllegalArgumentException("environment id '" + id + "' must look like Name-v0");
         }
-        if (ENTRIES.putIfAbsent(id, new Entry(id, description, factory)) != null) {
+        if (ENTRIES.putIfAbsent(id, new Entry(id, description, hasSplits, factory)) != null) {
             throw new IllegalArgumentException("environment " + id + " is already registered");
         }
     }
@@ -41,10 +49,7 @@ public final class EnvRegistry {
 
     /** Makes {@code id} with {@code options}; unknown ids and unknown or invalid options are errors. */
     public static Env make(String id, EnvOptions options) {
-        Entry e = ENTRIES.get(id);
-        if (e == null) {
-            throw new IllegalArgumentException("no environment '" + id + "'; registered: " + ids());
-        }
+        Entry e = entry(id);
         Env env = e.factory().apply(options);
         try {
             options.requireAllUsed();
@@ -58,6 +63,15 @@ public final class EnvRegistry {
     /** Makes {@code id} with options given as a map. */
     public static Env make(String id, Map<String, String> options) {
         return make(id, new EnvOptions(options));
+    }
+
+    /** The entry of {@code id}; an error listing the registered ids if there is none. */
+    public static Entry entry(String id) {
+        Entry e = ENTRIES.get(id);
+        if (e == null) {
+            throw new IllegalArgumentException("no environment '" + id + "'; registered: " + ids());
+        }
+        return e;
     }
 
     /** The registered ids, sorted. */

@@ -23,7 +23,8 @@ final class RegisteredEnvs {
         EnvRegistry.register(
                 "GreenhouseTomato-v0",
                 "Dutch Venlo tomato greenhouse with top-lights (GreenLight twin, Katzin 2021), profit with climate penalties",
+                true,
                 systems.rala.env.tomato.TomatoEnv::new);
-        EnvRegistry.register(LettuceEnv.ID, LettuceEnv.DESCRIPTION, LettuceEnv::new);
+        EnvRegistry.register(LettuceEnv.ID, LettuceEnv.DESCRIPTION, true, LettuceEnv::new);
     }
 }

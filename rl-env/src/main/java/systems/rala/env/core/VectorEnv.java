@@ -43,6 +43,11 @@ public final class VectorEnv implements AutoCloseable {
     private final Info[] infos;
     private final Info[] finalInfos;
     private final SplittableRandom[] seedStreams;
+    /** Per env: seeds drawn from its stream, i.e. episodes started since the last reset(seed). */
+    private final long[] episodesStarted;
+    /** Per env: the seed of its first episode after the last reset(seed). */
+    private final long[] firstSeeds;
+
     private final Worker[] workers;
     /** The next env of this step to take; n or more when all are taken (and between steps). */
     private final AtomicInteger next = new AtomicInteger();
@@ -80,6 +85,8 @@ public final class VectorEnv implements AutoCloseable {
         this.infos = new Info[n];
         this.finalInfos = new Info[n];
         this.seedStreams = new SplittableRandom[n];
+        this.episodesStarted = new long[n];
+        this.firstSeeds = new long[n];
         for (int i = 0; i < n; i++) {
             infos[i] = new Info();
             finalInfos[i] = new Info();
@@ -123,7 +130,9 @@ public final class VectorEnv implements AutoCloseable {
         SplittableRandom root = new SplittableRandom(seed);
         for (int i = 0; i < n; i++) {
             seedStreams[i] = root.split();
-            Step s = envs[i].reset(seedStreams[i].nextLong());
+            episodesStarted[i] = 1;
+            firstSeeds[i] = seedStreams[i].nextLong();
+            Step s = envs[i].reset(firstSeeds[i]);
             System.arraycopy(s.observation, 0, observations, i * obsSize, obsSize);
             infos[i].copyFrom(s.info);
             rewards[i] = 0;
@@ -199,11 +208,59 @@ public final class VectorEnv implements AutoCloseable {
             System.arraycopy(s.observation, 0, finalObservations, i * obsSize, obsSize);
             finalInfos[i].copyFrom(s.info);
             hasFinal[i] = true;
+            episodesStarted[i]++;
             Step r = envs[i].reset(seedStreams[i].nextLong());
             System.arraycopy(r.observation, 0, observations, i * obsSize, obsSize);
             infos[i].copyFrom(r.info);
         } else {
             hasFinal[i] = false;
+            System.arraycopy(s.observation, 0, observations, i * obsSize, obsSize);
+            infos[i].copyFrom(s.info);
+        }
+    }
+
+    /** Episodes env {@code i} has started since the last {@link #reset(long)} (the reset's own included). */
+    public long episodesStarted(int i) {
+        return episodesStarted[i];
+    }
+
+    /**
+     * Brings the vector environment back to a saved point by replay: as after {@link #reset(long)} with
+     * {@code seed}, env i then starts episode {@code episodesStarted[i]} of its seed stream and takes the
+     * actions {@code actions[i][0 .. steps[i] × action size)} of that episode. Environments are deterministic
+     * given their seed and actions, so this restores their state exactly, whatever it holds (a simulation,
+     * a weather draw, wrapper counters); a resumed training run uses it instead of serialising every
+     * environment. The caller can check the observations against saved ones.
+     */
+    public void replay(long seed, long[] episodesStarted, double[][] actions, int[] steps) {
+        if (episodesStarted.length != n || actions.length != n || steps.length != n) {
+            throw new IllegalArgumentException("replay needs one entry per env (" + n + ")");
+        }
+        reset(seed);
+        double[] a = new double[actSize];
+        for (int i = 0; i < n; i++) {
+            if (episodesStarted[i] < 1) {
+                throw new IllegalArgumentException(
+                        "env " + i + ": episodesStarted must be at least 1, got " + episodesStarted[i]);
+            }
+            // reset(seed) started the first episode; draw the seeds up to the saved episode's
+            long episodeSeed = firstSeeds[i];
+            for (long k = 1; k < episodesStarted[i]; k++) {
+                episodeSeed = seedStreams[i].nextLong();
+            }
+            this.episodesStarted[i] = episodesStarted[i];
+            if (episodesStarted[i] == 1 && steps[i] == 0) {
+                continue; // still at the first observation of the reset
+            }
+            Step s = envs[i].reset(episodeSeed);
+            for (int t = 0; t < steps[i]; t++) {
+                System.arraycopy(actions[i], t * actSize, a, 0, actSize);
+                s = envs[i].step(a);
+                if (s.terminated || s.truncated) {
+                    throw new IllegalStateException("env " + i + ": the replayed episode ended at step " + (t + 1)
+                            + " of " + steps[i] + "; the environment is not deterministic given its seed and actions");
+                }
+            }
             System.arraycopy(s.observation, 0, observations, i * obsSize, obsSize);
             infos[i].copyFrom(s.info);
         }

@@ -87,6 +87,63 @@ class VectorEnvTest {
     }
 
     @Test
+    void replayRestoresEveryEnvironmentMidEpisodeAndTheRunContinuesBitForBit() {
+        int n = 4;
+        double[][] log = new double[n][1000];
+        int[] logSteps = new int[n];
+        SplittableRandom r = new SplittableRandom(5);
+        double[] actions = new double[n];
+        List<double[]> continued = new ArrayList<>();
+        long[] started = new long[n];
+        try (VectorEnv vec = new VectorEnv(i -> pendulum(20 + 3 * i), n, 2)) {
+            vec.reset(77);
+            for (int k = 0; k < 130; k++) { // several episodes of each env, stopping in the middle of one
+                for (int i = 0; i < n; i++) {
+                    actions[i] = r.nextDouble(-2, 2);
+                }
+                vec.step(actions);
+                for (int i = 0; i < n; i++) {
+                    log[i][logSteps[i]++] = actions[i];
+                    if (vec.hasFinal(i)) {
+                        logSteps[i] = 0;
+                    }
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                started[i] = vec.episodesStarted(i);
+            }
+            assertThat(started[0]).isEqualTo(1 + 130 / 20);
+            SplittableRandom after = new SplittableRandom(6);
+            continued.add(vec.observations().clone());
+            for (int k = 0; k < 60; k++) {
+                for (int i = 0; i < n; i++) {
+                    actions[i] = after.nextDouble(-2, 2);
+                }
+                vec.step(actions);
+                continued.add(vec.observations().clone());
+                continued.add(vec.rewards().clone());
+            }
+        }
+        List<double[]> replayed = new ArrayList<>();
+        try (VectorEnv vec = new VectorEnv(i -> pendulum(20 + 3 * i), n, 1)) {
+            vec.replay(77, started, log, logSteps);
+            SplittableRandom after = new SplittableRandom(6);
+            replayed.add(vec.observations().clone());
+            for (int k = 0; k < 60; k++) {
+                for (int i = 0; i < n; i++) {
+                    actions[i] = after.nextDouble(-2, 2);
+                }
+                vec.step(actions);
+                replayed.add(vec.observations().clone());
+                replayed.add(vec.rewards().clone());
+            }
+        }
+        for (int k = 0; k < continued.size(); k++) {
+            assertThat(Arrays.equals(replayed.get(k), continued.get(k))).as("row %d", k).isTrue();
+        }
+    }
+
+    @Test
     void autoResetKeepsTheFinalObservationAndInfoAndStartsTheNextSeed() {
         int n = 3;
         try (VectorEnv vec = new VectorEnv(i -> pendulum(5), n, 2)) {

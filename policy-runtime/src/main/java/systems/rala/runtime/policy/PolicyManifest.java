@@ -25,7 +25,8 @@ import systems.rala.runtime.control.Point;
  * @param runId training run identifier
  * @param seed training seed
  * @param gitCommit commit of the code that trained it
- * @param contentHash SHA-256 (hex) of the graph, computed with this field empty
+ * @param contentHash SHA-256 (hex) of the serialised model written with this field empty (exactly what is
+ *     hashed: {@link PolicyFile})
  */
 public record PolicyManifest(
         int version,

@@ -15,9 +15,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import systems.rala.env.agents.Agent;
 import systems.rala.env.core.Env;
 import systems.rala.env.core.EnvRegistry;
 import systems.rala.train.eval.Evaluation;
+import systems.rala.train.eval.OnnxAgent;
 import systems.rala.train.report.Charts;
 import systems.rala.train.report.Progress;
 import tools.jackson.databind.node.ArrayNode;
@@ -96,20 +98,22 @@ final class EvalCommand implements Callable<Integer> {
         try (Env probe = EnvRegistry.make(env, opts)) {
             for (String c : controllers) {
                 if (c.endsWith(".onnx")) {
-                    throw new IllegalArgumentException(
-                            "--controller " + c + ": exported ONNX policies run through the policy"
-                                    + " runtime, which this build does not have yet; use a baseline");
+                    if (!Files.isRegularFile(Path.of(c))) {
+                        throw new IllegalArgumentException("--controller " + c + ": no such file");
+                    }
+                    new OnnxAgent(Path.of(c), probe).close(); // hash and manifest checked against the env
+                } else {
+                    Evaluation.baseline(probe, c);
                 }
-                Evaluation.baseline(probe, c);
             }
         }
         List<Evaluation.AgentResult> results = new ArrayList<>();
         for (String c : controllers) {
             Progress p = new Progress(System.err, "eval " + c, episodes, "episodes", !quiet);
             results.add(Evaluation.run(
-                    () -> EnvRegistry.make(env, opts), e -> Evaluation.baseline(e, c), episodes, seed, p::update));
+                    () -> EnvRegistry.make(env, opts), e -> controller(e, c), episodes, seed, p::update));
         }
-        write(results, opts);
+        writeReport(out, "kpis.json", env, opts, seed, episodes, results);
         PrintWriter w = spec.commandLine().getOut();
         List<String> keys = new ArrayList<>(results.get(0).summary().keySet());
         w.printf(Locale.ROOT, "%-26s", "");
@@ -130,7 +134,23 @@ final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void write(List<Evaluation.AgentResult> results, Map<String, String> opts) {
+    /** A baseline of the environment by name, or an exported policy ({@code .onnx}) run in ONNX Runtime. */
+    static Agent controller(Env env, String name) {
+        return name.endsWith(".onnx") ? new OnnxAgent(Path.of(name), env) : Evaluation.baseline(env, name);
+    }
+
+    /**
+     * Writes {@code out/fileName} (every episode and the mean and std of each KPI per controller, the first
+     * controller also at the top level), {@code comparison.png} and {@code returns.png}.
+     */
+    static void writeReport(
+            Path out,
+            String fileName,
+            String env,
+            Map<String, String> opts,
+            long seed,
+            int episodes,
+            List<Evaluation.AgentResult> results) {
         try {
             Files.createDirectories(out);
             ObjectNode root = Json.object();
@@ -149,7 +169,7 @@ final class EvalCommand implements Callable<Integer> {
                     root.put("controller", r.agent());
                 }
             }
-            Files.writeString(out.resolve("kpis.json"), Json.pretty(root) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(out.resolve(fileName), Json.pretty(root) + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to " + out, e);
         }

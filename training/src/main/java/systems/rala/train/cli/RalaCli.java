@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
             SimulateCommand.class,
             ValidateCommand.class,
             EvalCommand.class,
+            TrainCommand.class,
+            ExportCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Run 'rala COMMAND --help' for a command's options."})

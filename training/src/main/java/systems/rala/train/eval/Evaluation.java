@@ -96,6 +96,13 @@ public final class Evaluation {
                     progress.accept(e + 1);
                 }
             }
+            if (agent instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot close " + agent.name(), e);
+                }
+            }
             return new AgentResult(agent.name(), results);
         }
     }

@@ -195,6 +195,53 @@ final class DjlLearner implements AutoCloseable {
         }
     }
 
+    /**
+     * The deterministic actions of a policy for {@code b} raw observations, computed wholly in DJL (float32):
+     * normalisation {@code clip((x − mean)/√(var + 1e-8), ±clipObs)} (skipped when {@code mean} is null), the
+     * actor, the clip to [−1, 1] and the map to [low, high] — the reference for the exported ONNX graph.
+     */
+    static float[] policyActions(PpoPolicy p, float[] obs, int b) {
+        ActorCritic net = p.network();
+        int o = net.obsSize();
+        List<ActorCritic.Tensor> tensors = net.tensors();
+        float[] params = net.params();
+        try (NDManager m = NDManager.newBaseManager(Engine.getEngine("PyTorch").defaultDevice(), "PyTorch")) {
+            NDArray[] w = new NDArray[tensors.size()];
+            for (int i = 0; i < w.length; i++) {
+                ActorCritic.Tensor t = tensors.get(i);
+                w[i] = m.create(FloatBuffer.wrap(params, t.offset(), t.size()), shape(t.shape()), DataType.FLOAT32);
+            }
+            NDArray x = m.create(FloatBuffer.wrap(obs, 0, b * o), new Shape(b, o), DataType.FLOAT32);
+            if (p.normObs()) {
+                NDArray mean = m.create(toFloat(p.obsMean()), new Shape(o));
+                double[] var = p.obsVar();
+                float[] sd = new float[o];
+                for (int i = 0; i < o; i++) {
+                    sd[i] = (float) Math.sqrt(var[i] + 1e-8);
+                }
+                x = x.sub(mean).div(m.create(sd, new Shape(o))).clip((float) -p.clipObs(), (float) p.clipObs());
+            }
+            NDArray a = mlp(x, w, 0, net.layers()).clip(-1f, 1f);
+            float[] low = toFloat(p.actionLow());
+            float[] high = toFloat(p.actionHigh());
+            float[] half = new float[low.length];
+            for (int j = 0; j < low.length; j++) {
+                half[j] = (high[j] - low[j]) / 2;
+            }
+            NDArray phys =
+                    a.add(1f).mul(m.create(half, new Shape(low.length))).add(m.create(low, new Shape(low.length)));
+            return phys.toFloatArray();
+        }
+    }
+
+    private static float[] toFloat(double[] d) {
+        float[] f = new float[d.length];
+        for (int i = 0; i < d.length; i++) {
+            f[i] = (float) d[i];
+        }
+        return f;
+    }
+
     private static Shape shape(int[] dims) {
         long[] s = new long[dims.length];
         for (int i = 0; i < dims.length; i++) {

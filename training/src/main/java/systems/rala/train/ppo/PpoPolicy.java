@@ -64,6 +64,15 @@ public final class PpoPolicy implements Agent {
         }
     }
 
+    /**
+     * The deterministic actions for {@code b} raw observations (row after row) computed by DJL on the PyTorch
+     * engine in float32 — normalisation, actor, clip, scaling — the reference an exported graph is checked
+     * against.
+     */
+    public float[] actionsByDjl(float[] observations, int b) {
+        return DjlLearner.policyActions(this, observations, b);
+    }
+
     /** The observation as the network sees it: normalised and clipped (or unchanged without normalisation). */
     public void normalise(double[] obs, double[] out) {
         for (int i = 0; i < out.length; i++) {

@@ -139,7 +139,9 @@ class VectorEnvTest {
             }
         }
         for (int k = 0; k < continued.size(); k++) {
-            assertThat(Arrays.equals(replayed.get(k), continued.get(k))).as("row %d", k).isTrue();
+            assertThat(Arrays.equals(replayed.get(k), continued.get(k)))
+                    .as("row %d", k)
+                    .isTrue();
         }
     }
 

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             SimulateCommand.class,
             ValidateCommand.class,
             EvalCommand.class,
+            DemoCommand.class,
             TrainCommand.class,
             ExportCommand.class,
             CommandLine.HelpCommand.class

@@ -3,6 +3,7 @@ package systems.rala.train.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -108,6 +109,17 @@ final class TrainCommand implements Callable<Integer> {
             trainer = PpoTrainer.start(cfg, seed, out);
         }
         try (PpoTrainer t = trainer) {
+            trainAndReport(t, err, spec.commandLine().getOut(), quiet);
+        }
+        return 0;
+    }
+
+    /**
+     * Trains to the end with progress lines on {@code err}, then {@link #finish}es; returns the test-split
+     * results (the policy first, then the rule-based baseline where there is one).
+     */
+    static List<Evaluation.AgentResult> trainAndReport(PpoTrainer t, PrintStream err, PrintWriter out, boolean quiet) {
+        {
             PpoConfig cfg = t.config();
             long total = cfg.totalTimesteps();
             long startSteps = t.timesteps();
@@ -134,7 +146,14 @@ final class TrainCommand implements Callable<Integer> {
                 double rate = (it.totalTimesteps() - startSteps) / ((now - startNanos) / 1e9);
                 String eval = Double.isNaN(it.evalMean())
                         ? ""
-                        : String.format(Locale.ROOT, "  eval %.4g (best %.4g)", it.evalMean(), t.bestEval());
+                        : String.format(
+                                Locale.ROOT,
+                                "  eval %.4g (best %.4g%s)",
+                                it.evalMean(),
+                                t.bestEval(),
+                                Double.isNaN(it.baselineEval())
+                                        ? ""
+                                        : String.format(Locale.ROOT, ", rule-based %.4g", it.baselineEval()));
                 err.printf(
                         Locale.ROOT,
                         "%,11d / %,d (%3.0f%%)  %,6.0f steps/s  ep_rew_mean %.4g%s  %s left%n",
@@ -146,9 +165,8 @@ final class TrainCommand implements Callable<Integer> {
                         eval,
                         seconds(Math.max(0, total - it.totalTimesteps()) / Math.max(rate, 1e-9)));
             });
-            finish(t, err);
+            return finish(t, err, out, quiet);
         }
-        return 0;
     }
 
     /** The config of {@code envId}: {@code file}, or the environment's own file, or the defaults; then overrides. */
@@ -194,8 +212,8 @@ final class TrainCommand implements Callable<Integer> {
         return m;
     }
 
-    /** After training: the chosen policy, its test-split evaluation against the baseline, and plots. */
-    private void finish(PpoTrainer t, PrintStream err) {
+    /** After training: the chosen policy, its export, its test-split evaluation against the baseline, plots. */
+    static List<Evaluation.AgentResult> finish(PpoTrainer t, PrintStream err, PrintWriter out, boolean quiet) {
         PpoConfig cfg = t.config();
         Path dir = t.out();
         Path best = dir.resolve("best").resolve("policy.bin");
@@ -245,11 +263,9 @@ final class TrainCommand implements Callable<Integer> {
         EvalCommand.writeReport(dir, "eval.json", cfg.envId(), testOptions, evalSeed, episodes, results);
         learningCurve(dir, cfg.envId());
         episodePlot(dir, cfg.envId(), testOptions, evalSeed, policy, baselines);
-        PrintStream o =
-                new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
         for (Evaluation.AgentResult r : results) {
             double[] ms = r.summary().get("return");
-            o.printf(
+            out.printf(
                     Locale.ROOT,
                     "test split, %d episodes: %-12s return %.4g ± %.3g%n",
                     episodes,
@@ -257,7 +273,9 @@ final class TrainCommand implements Callable<Integer> {
                     ms[0],
                     ms[1]);
         }
-        o.println("wrote " + dir.resolve("eval.json") + ", " + dir.resolve("policy.onnx") + " and plots");
+        out.println("wrote " + dir.resolve("eval.json") + ", " + dir.resolve("policy.onnx") + " and plots");
+        out.flush();
+        return results;
     }
 
     /** learning_curve.png from progress.csv: mean training episode return and validation return over steps. */

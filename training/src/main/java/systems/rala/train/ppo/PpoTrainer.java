@@ -60,6 +60,7 @@ public final class PpoTrainer implements AutoCloseable {
             long nUpdates,
             double evalMean,
             double evalStd,
+            double baselineEval,
             boolean stoppedEarly) {}
 
     private final PpoConfig cfg;
@@ -122,6 +123,7 @@ public final class PpoTrainer implements AutoCloseable {
     private long lastEvalAt;
     private long lastCheckpointAt;
     private double elapsedBefore;
+    private Double baselineEval;
 
     private PpoTrainer(PpoConfig cfg, long seed, Path out) {
         this.cfg = cfg;
@@ -289,6 +291,7 @@ public final class PpoTrainer implements AutoCloseable {
                     nUpdates,
                     evalMean,
                     evalStd,
+                    Double.isNaN(evalMean) ? Double.NaN : baselineEval(),
                     upd[6] != 0);
             appendProgress(it);
             boolean last = timesteps >= limit;
@@ -550,6 +553,34 @@ public final class PpoTrainer implements AutoCloseable {
         return ms;
     }
 
+    /**
+     * The rule-based baseline's mean return on the validation episodes (the same seeds as the policy's
+     * evaluations), for comparison in the progress lines; NaN where the environment has no such baseline.
+     * Computed once per process: it does not depend on training.
+     */
+    public double baselineEval() {
+        if (baselineEval == null) {
+            Map<String, String> opts = splitOptions(cfg, "validation");
+            double v = Double.NaN;
+            try (Env probe = EnvRegistry.make(cfg.envId(), opts)) {
+                Env inner = probe instanceof systems.rala.env.core.Wrapper w ? w.unwrapped() : probe;
+                if (inner instanceof systems.rala.env.agents.HasBaselines hb
+                        && hb.baselines().contains("rule-based")) {
+                    v = Evaluation.run(
+                                    () -> EnvRegistry.make(cfg.envId(), opts),
+                                    e -> Evaluation.baseline(e, "rule-based"),
+                                    cfg.evalEpisodes(),
+                                    seed ^ 0x5EEDL,
+                                    null)
+                            .summary()
+                            .get("return")[0];
+                }
+            }
+            baselineEval = v;
+        }
+        return baselineEval;
+    }
+
     /** Best validation return so far (−∞ before the first evaluation). */
     public double bestEval() {
         return bestEval;
@@ -576,7 +607,8 @@ public final class PpoTrainer implements AutoCloseable {
             "train/n_updates",
             "train/early_stop",
             "eval/mean_reward",
-            "eval/std_reward");
+            "eval/std_reward",
+            "eval/baseline_mean_reward");
 
     private void appendProgress(Iteration it) {
         Path f = out.resolve("progress.csv");
@@ -604,7 +636,8 @@ public final class PpoTrainer implements AutoCloseable {
                 it.nUpdates(),
                 it.stoppedEarly() ? 1 : 0,
                 it.evalMean(),
-                it.evalStd()
+                it.evalStd(),
+                it.baselineEval()
             };
             for (int i = 0; i < v.length; i++) {
                 if (i > 0) {

@@ -2,6 +2,7 @@ package systems.rala.train.ppo;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -90,74 +91,135 @@ final class DjlLearner implements AutoCloseable {
             double klStop) {
         int o = net.obsSize();
         int a = net.actSize();
-        List<ActorCritic.Tensor> tensors = net.tensors();
+        boolean clipV = clipRangeVf > 0;
+        // one input tensor per minibatch, columns [obs | action | old log-prob + ½·A·ln 2π | advantage | return | old
+        // value]
+        int width = o + a + 3 + (clipV ? 1 : 0);
+        float[] in = ensureInput(b * width);
+        float logpConst = (float) (0.5 * a * LOG_2PI);
+        for (int i = 0; i < b; i++) {
+            int r = i * width;
+            System.arraycopy(obs, i * o, in, r, o);
+            System.arraycopy(actions, i * a, in, r + o, a);
+            in[r + o + a] = oldLogp[i] + logpConst;
+            in[r + o + a + 1] = advantages[i];
+            in[r + o + a + 2] = returns[i];
+            if (clipV) {
+                in[r + o + a + 3] = oldValues[i];
+            }
+        }
         float[] p = net.params();
         try (NDManager m = root.newSubManager();
                 GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
-            NDArray[] w = new NDArray[tensors.size()];
-            for (int i = 0; i < w.length; i++) {
-                ActorCritic.Tensor t = tensors.get(i);
-                w[i] = m.create(FloatBuffer.wrap(p, t.offset(), t.size()), shape(t.shape()), DataType.FLOAT32);
-                w[i].setRequiresGradient(true);
-            }
-            NDArray x = m.create(FloatBuffer.wrap(obs, 0, b * o), new Shape(b, o), DataType.FLOAT32);
-            NDArray act = m.create(FloatBuffer.wrap(actions, 0, b * a), new Shape(b, a), DataType.FLOAT32);
-            NDArray oldLp = m.create(FloatBuffer.wrap(oldLogp, 0, b), new Shape(b), DataType.FLOAT32);
-            NDArray adv = m.create(FloatBuffer.wrap(advantages, 0, b), new Shape(b), DataType.FLOAT32);
-            NDArray ret = m.create(FloatBuffer.wrap(returns, 0, b), new Shape(b), DataType.FLOAT32);
+            // all parameters in one leaf tensor, viewed as the layers' weights and biases: one copy in, one gradient
+            // out
+            NDArray flat = m.create(FloatBuffer.wrap(p), new Shape(p.length), DataType.FLOAT32);
+            flat.setRequiresGradient(true);
+            NDArray[] w = views(flat);
+            NDList cols = m.create(FloatBuffer.wrap(in, 0, b * width), new Shape(b, width), DataType.FLOAT32)
+                    .split(
+                            clipV
+                                    ? new long[] {o, o + a, o + a + 1, o + a + 2, o + a + 3}
+                                    : new long[] {o, o + a, o + a + 1, o + a + 2},
+                            1);
+            NDArray x = cols.get(0);
+            NDArray act = cols.get(1);
+            NDArray k = cols.get(2);
+            NDArray adv = cols.get(3);
+            NDArray ret = cols.get(4);
 
             int layers = net.layers();
             NDArray mean = mlp(x, w, 0, layers);
-            NDArray value = mlp(x, w, 2 * layers, layers).reshape(b);
+            NDArray value = mlp(x, w, 2 * layers, layers); // (b, 1)
             NDArray logStd = w[w.length - 1];
-
             NDArray logStdSum = logStd.sum();
+            // log π(a|s) − log π_old(a|s) = −½Σ((a − μ)/σ)² − Σ log σ − ½·A·ln 2π − log π_old
             NDArray z = act.sub(mean).mul(logStd.neg().exp());
-            NDArray logp =
-                    z.square().sum(new int[] {1}).mul(-0.5f).sub(logStdSum).sub((float) (0.5 * a * LOG_2PI));
-            NDArray logRatio = logp.sub(oldLp);
+            NDArray logRatio = z.square()
+                    .sum(new int[] {1}, true)
+                    .mul(-0.5f)
+                    .sub(logStdSum)
+                    .sub(k);
             float[] lr = logRatio.toFloatArray();
             double kl = 0;
+            double pg = 0;
             int clipped = 0;
+            double lo = 1 - clipRange;
+            double hi = 1 + clipRange;
             for (int i = 0; i < b; i++) {
                 double r = Math.exp(lr[i]);
                 kl += (r - 1) - lr[i];
                 if (Math.abs(r - 1) > clipRange) {
                     clipped++;
                 }
+                double A = advantages[i];
+                pg -= Math.min(r * A, Math.max(lo, Math.min(hi, r)) * A);
             }
             stats.approxKl = kl / b;
             stats.clipFraction = clipped / (double) b;
+            double sumLogStd = 0;
+            for (int j = 0; j < a; j++) {
+                sumLogStd += net.logStd(j);
+            }
+            stats.entropy = sumLogStd + 0.5 * a * (1 + LOG_2PI);
             if (klStop > 0 && stats.approxKl > klStop) {
                 stats.skipped = true;
                 return stats;
             }
             stats.skipped = false;
+            stats.policyLoss = pg / b;
             NDArray ratio = logRatio.exp();
             NDArray policyLoss = ratio.mul(adv)
-                    .minimum(ratio.clip((float) (1 - clipRange), (float) (1 + clipRange))
-                            .mul(adv))
+                    .minimum(ratio.clip((float) lo, (float) hi).mul(adv))
                     .mean()
                     .neg();
             NDArray predicted = value;
-            if (clipRangeVf > 0) {
-                NDArray oldV = m.create(FloatBuffer.wrap(oldValues, 0, b), new Shape(b), DataType.FLOAT32);
+            if (clipV) {
+                NDArray oldV = cols.get(5);
                 predicted = oldV.add(value.sub(oldV).clip((float) -clipRangeVf, (float) clipRangeVf));
             }
             NDArray valueLoss = predicted.sub(ret).square().mean();
-            NDArray entropy = logStdSum.add((float) (0.5 * a * (1 + LOG_2PI)));
-            NDArray loss = policyLoss.sub(entropy.mul((float) entCoef)).add(valueLoss.mul((float) vfCoef));
-            collector.backward(loss);
-            for (int i = 0; i < w.length; i++) {
-                ActorCritic.Tensor t = tensors.get(i);
-                float[] g = w[i].getGradient().toFloatArray();
-                System.arraycopy(g, 0, grad, t.offset(), t.size());
+            NDArray loss = policyLoss.add(valueLoss.mul((float) vfCoef));
+            if (entCoef > 0) {
+                loss = loss.sub(logStdSum.mul((float) entCoef)); // the entropy's constant part has no gradient
             }
-            stats.policyLoss = policyLoss.getFloat();
-            stats.valueLoss = valueLoss.getFloat();
-            stats.entropy = entropy.getFloat();
+            collector.backward(loss);
+            float[] g = flat.getGradient().toFloatArray();
+            System.arraycopy(g, 0, grad, 0, grad.length);
+            float[] v = predicted.toFloatArray();
+            double vl = 0;
+            for (int i = 0; i < b; i++) {
+                double d = v[i] - returns[i];
+                vl += d * d;
+            }
+            stats.valueLoss = vl / b;
             return stats;
         }
+    }
+
+    private float[] input = new float[0];
+
+    private float[] ensureInput(int n) {
+        if (input.length < n) {
+            input = new float[n];
+        }
+        return input;
+    }
+
+    /** The layers' weights and biases as views of the flat parameter tensor. */
+    private NDArray[] views(NDArray flat) {
+        List<ActorCritic.Tensor> tensors = net.tensors();
+        long[] cuts = new long[tensors.size() - 1];
+        for (int i = 1; i < tensors.size(); i++) {
+            cuts[i - 1] = tensors.get(i).offset();
+        }
+        NDList parts = flat.split(cuts);
+        NDArray[] w = new NDArray[tensors.size()];
+        for (int i = 0; i < w.length; i++) {
+            int[] sh = tensors.get(i).shape();
+            w[i] = sh.length == 1 ? parts.get(i) : parts.get(i).reshape(shape(sh));
+        }
+        return w;
     }
 
     /** The MLP whose weight and bias tensors start at {@code w[first]}: tanh between layers, linear out. */

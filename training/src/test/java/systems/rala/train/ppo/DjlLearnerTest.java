@@ -56,8 +56,10 @@ class DjlLearnerTest {
             float[] oldLogp,
             float[] adv,
             float[] ret,
+            float[] oldV,
             int b,
             double eps,
+            double epsVf,
             double ent,
             double vf) {
         int o = net.obsSize();
@@ -78,7 +80,11 @@ class DjlLearnerTest {
             }
             double ratio = Math.exp(logp - oldLogp[i]);
             pg += -Math.min(ratio * adv[i], Math.max(1 - eps, Math.min(1 + eps, ratio)) * adv[i]);
-            double d = net.value(obs, i * o) - ret[i];
+            double v = net.value(obs, i * o);
+            if (epsVf > 0) { // SB3: V_old + clip(V − V_old, ±ε_vf)
+                v = oldV[i] + Math.max(-epsVf, Math.min(epsVf, v - oldV[i]));
+            }
+            double d = v - ret[i];
             vl += d * d;
         }
         double entropy = logStdSum + 0.5 * a * (1 + LOG_2PI);
@@ -87,6 +93,15 @@ class DjlLearnerTest {
 
     @Test
     void autogradGradientMatchesFiniteDifferencesOfTheLossAsPublished() {
+        checkGradient(0);
+    }
+
+    @Test
+    void withValueClippingToo() {
+        checkGradient(0.1);
+    }
+
+    private static void checkGradient(double epsVf) {
         ActorCritic net = net(4, 2, 2);
         int b = 32;
         Rng r = new Rng(4);
@@ -109,11 +124,15 @@ class DjlLearnerTest {
             adv[i] = (float) r.nextGaussian();
             ret[i] = (float) r.nextGaussian();
         }
+        for (int i = 0; i < b; i++) {
+            // old values around the current ones, so that value clipping is active for some samples only
+            oldV[i] = (float) (net.value(obsD, i * 4) + 0.2 * r.nextGaussian());
+        }
         double eps = 0.2;
         double ent = 0.01;
         double vf = 0.5;
         try (DjlLearner l = new DjlLearner(net)) {
-            DjlLearner.Stats s = l.step(obs, act, oldLogp, adv, ret, oldV, b, eps, 0, ent, vf, 0);
+            DjlLearner.Stats s = l.step(obs, act, oldLogp, adv, ret, oldV, b, eps, epsVf, ent, vf, 0);
             assertTrue(!s.skipped);
             float[] g = l.gradient().clone();
             float[] p = net.params();
@@ -122,9 +141,9 @@ class DjlLearnerTest {
                 float saved = p[k];
                 double h = 1e-3;
                 p[k] = (float) (saved + h);
-                double up = loss(net, obsD, act, oldLogp, adv, ret, b, eps, ent, vf);
+                double up = loss(net, obsD, act, oldLogp, adv, ret, oldV, b, eps, epsVf, ent, vf);
                 p[k] = (float) (saved - h);
-                double down = loss(net, obsD, act, oldLogp, adv, ret, b, eps, ent, vf);
+                double down = loss(net, obsD, act, oldLogp, adv, ret, oldV, b, eps, epsVf, ent, vf);
                 p[k] = saved;
                 double fd = (up - down) / (2 * h);
                 assertEquals(fd, g[k], 2e-3 + 2e-2 * Math.abs(fd), "parameter " + k);
@@ -132,7 +151,7 @@ class DjlLearnerTest {
             }
             assertTrue(checked > 20);
             // the loss value itself
-            double ref = loss(net, obsD, act, oldLogp, adv, ret, b, eps, ent, vf);
+            double ref = loss(net, obsD, act, oldLogp, adv, ret, oldV, b, eps, epsVf, ent, vf);
             double djl = s.policyLoss - ent * s.entropy + vf * s.valueLoss;
             assertEquals(ref, djl, 1e-4 * Math.max(1, Math.abs(ref)));
         }

@@ -15,13 +15,31 @@ public final class Info {
     private double[] values = new double[16];
     private boolean[] present = new boolean[16];
     private int slots;
+    /** The slot after the last put: environments put the same keys in the same order every step. */
+    private int cursor;
 
     /** Sets {@code key} to {@code value}. */
     public void put(String key, double value) {
+        int c = cursor;
+        if (c < slots && keys[c] == key) { // the usual case: the next key in last step's order
+            values[c] = value;
+            present[c] = true;
+            cursor = c + 1;
+            return;
+        }
         for (int i = 0; i < slots; i++) {
-            if (keys[i] == key || keys[i].equals(key)) {
+            if (keys[i] == key) {
                 values[i] = value;
                 present[i] = true;
+                cursor = i + 1;
+                return;
+            }
+        }
+        for (int i = 0; i < slots; i++) {
+            if (keys[i].equals(key)) {
+                values[i] = value;
+                present[i] = true;
+                cursor = i + 1;
                 return;
             }
         }
@@ -34,6 +52,7 @@ public final class Info {
         values[slots] = value;
         present[slots] = true;
         slots++;
+        cursor = slots;
     }
 
     /** The value of {@code key}, or NaN if it was not set since the last {@link #clear()}. */
@@ -59,6 +78,7 @@ public final class Info {
     /** Forgets every value (keeping the slots, so the next puts allocate nothing). */
     public void clear() {
         Arrays.fill(present, 0, slots, false);
+        cursor = 0;
     }
 
     /** Copies every present value of {@code other} into this one (after clearing it). */
@@ -66,12 +86,24 @@ public final class Info {
         if (other == this) {
             return; // clearing first would empty both
         }
-        clear();
-        for (int i = 0; i < other.slots; i++) {
-            if (other.present[i]) {
-                put(other.keys[i], other.values[i]);
-            }
+        int n = other.slots;
+        boolean sameKeys = slots == n;
+        for (int i = 0; sameKeys && i < n; i++) {
+            sameKeys = keys[i] == other.keys[i];
         }
+        if (!sameKeys) { // take over the other's slots (allocates only to grow)
+            if (keys.length < n) {
+                keys = new String[other.keys.length];
+                values = new double[other.keys.length];
+                present = new boolean[other.keys.length];
+            }
+            System.arraycopy(other.keys, 0, keys, 0, n);
+            Arrays.fill(keys, n, keys.length, null);
+            slots = n;
+        }
+        System.arraycopy(other.values, 0, values, 0, n);
+        System.arraycopy(other.present, 0, present, 0, n);
+        cursor = 0;
     }
 
     /** The present values as a map (allocates; for logs and reports). */

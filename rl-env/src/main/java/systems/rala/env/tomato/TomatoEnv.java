@@ -60,6 +60,21 @@ import systems.rala.twin.weather.generator.GeneratorParams;
  *   <tr><td>lamps</td><td>-</td><td>0–1</td><td>top-lights on at 0.5 and above</td></tr>
  * </table>
  *
+ * <table>
+ *   <caption>action_mode = residual: corrections to the rule-based controller's set-points</caption>
+ *   <tr><th>name</th><th>unit</th><th>range</th><th>meaning</th></tr>
+ *   <tr><td>heating_offset</td><td>K</td><td>−5–5</td><td>added to the rule's heating set-point</td></tr>
+ *   <tr><td>ventilation_offset</td><td>K</td><td>−5–5</td><td>added to the rule's ventilation set-point</td></tr>
+ *   <tr><td>co2_offset</td><td>ppm</td><td>−600–600</td><td>added to the rule's CO2 set-point</td></tr>
+ *   <tr><td>lamp_override</td><td>-</td><td>−1–1</td><td>below −0.5 lamps off, above 0.5 on, else the
+ *       rule's lamp decision</td></tr>
+ * </table>
+ *
+ * <p>In residual mode the rule-based controller of the {@code rule-based} baseline runs inside the
+ * environment; the action corrects its set-points (each sum clipped to the set-point range above), so the
+ * zero action is exactly the rule-based controller and a policy starts from it (residual reinforcement
+ * learning, Johannink et al. 2019, "Residual Reinforcement Learning for Robot Control", ICRA).
+ *
  * <p>The loops (GreenLight's proportional bands, {@link SupervisedClimateController}) act continuously
  * within the step; humidity venting and the thermal screen follow their rules. With {@code
  * action_mode=direct} the actions are the actuator positions uBoil, uExtCo2, uThScr, uRoof, uLamp, uBlScr
@@ -109,6 +124,10 @@ public final class TomatoEnv extends AbstractEnv implements HasBaselines {
     private final int episodeSteps;
     private final int[] directInput = new int[DIRECT.length];
     private final double[] setpoints = new double[4];
+    /** Residual mode: the rule-based controller whose set-points the action corrects, and its set-points. */
+    private final ControllerBaseline rule;
+
+    private final double[] ruleSetpoints = new double[4];
     private final double[] lastAction;
     private final double[] inputs = new double[TomatoModel.INPUTS];
     private final double[] forecastSample = new double[WeatherVariable.COUNT];
@@ -131,7 +150,7 @@ public final class TomatoEnv extends AbstractEnv implements HasBaselines {
         super(observationSize(config));
         this.config = config;
         this.baseModel = config.hps() ? TomatoModel.hps() : TomatoModel.led();
-        this.actionSpace = config.setpointMode() ? setpointSpace() : directSpace();
+        this.actionSpace = actionSpace(config);
         this.lastAction = new double[actionSpace.size()];
         this.observationSpace = buildObservationSpace(config, actionSpace);
         this.generatorParams = config.site().equals("amsterdam")
@@ -154,6 +173,7 @@ public final class TomatoEnv extends AbstractEnv implements HasBaselines {
         for (String p : config.randomize()) {
             baseModel.parameters().get(p.strip()); // unknown names fail now, naming the known ones
         }
+        this.rule = config.residual() ? new ControllerBaseline("rule-based", new RuleBasedClimateController()) : null;
     }
 
     @Override
@@ -242,6 +262,9 @@ public final class TomatoEnv extends AbstractEnv implements HasBaselines {
         }
         forecast = weather.sampler(startTime);
         prices = priceSchedule.sampler(startTime);
+        if (rule != null) {
+            rule.reset();
+        }
         if (config.setpointMode()) {
             defaultSetpoints();
             new ClosedLoop(sim, new SupervisedClimateController(), this::reading, ClosedLoop.Mode.CONTINUOUS);
@@ -249,7 +272,11 @@ public final class TomatoEnv extends AbstractEnv implements HasBaselines {
             java.util.Arrays.fill(inputs, 0);
             sim.setInputs(inputs);
         }
-        System.arraycopy(config.setpointMode() ? setpoints : inputsAsAction(), 0, lastAction, 0, lastAction.length);
+        if (config.residual()) {
+            java.util.Arrays.fill(lastAction, 0);
+        } else {
+            System.arraycopy(config.setpointMode() ? setpoints : inputsAsAction(), 0, lastAction, 0, lastAction.length);
+        }
         kpi.reset();
         stepCount = 0;
         fruitBefore = fruitDryMatter();
@@ -286,7 +313,13 @@ public final class TomatoEnv extends AbstractEnv implements HasBaselines {
     @Override
     protected void onStep(double[] action) {
         System.arraycopy(action, 0, lastAction, 0, lastAction.length);
-        if (config.setpointMode()) {
+        if (config.residual()) {
+            rule.act(null, ruleSetpoints);
+            setpoints[0] = clamp(ruleSetpoints[0] + action[0], 10, 25);
+            setpoints[1] = clamp(ruleSetpoints[1] + action[1], 15, 35);
+            setpoints[2] = clamp(ruleSetpoints[2] + action[2], 400, 1600);
+            setpoints[3] = action[3] < -0.5 ? 0 : action[3] > 0.5 ? 1 : ruleSetpoints[3];
+        } else if (config.setpointMode()) {
             System.arraycopy(action, 0, setpoints, 0, 4);
         } else {
             for (int i = 0; i < DIRECT.length; i++) {
@@ -448,8 +481,7 @@ public final class TomatoEnv extends AbstractEnv implements HasBaselines {
     }
 
     private static int observationSize(TomatoEnvConfig c) {
-        return buildObservationSpace(c, c.setpointMode() ? setpointSpace() : directSpace())
-                .size();
+        return buildObservationSpace(c, actionSpace(c)).size();
     }
 
     private static BoxSpace buildObservationSpace(TomatoEnvConfig c, BoxSpace actions) {
@@ -502,6 +534,23 @@ public final class TomatoEnv extends AbstractEnv implements HasBaselines {
         return new BoxSpace(comps);
     }
 
+    private static double clamp(double v, double lo, double hi) {
+        return v < lo ? lo : v > hi ? hi : v;
+    }
+
+    private static BoxSpace actionSpace(TomatoEnvConfig c) {
+        return c.residual() ? residualSpace() : c.setpointMode() ? setpointSpace() : directSpace();
+    }
+
+    private static BoxSpace residualSpace() {
+        return new BoxSpace(List.of(
+                new BoxSpace.Component("heating_offset", "K", "added to the rule's heating set-point", -5, 5),
+                new BoxSpace.Component("ventilation_offset", "K", "added to the rule's ventilation set-point", -5, 5),
+                new BoxSpace.Component("co2_offset", "ppm", "added to the rule's CO2 set-point", -600, 600),
+                new BoxSpace.Component(
+                        "lamp_override", "-", "below -0.5 lamps off, above 0.5 on, else the rule's decision", -1, 1)));
+    }
+
     private static BoxSpace setpointSpace() {
         return new BoxSpace(List.of(
                 new BoxSpace.Component("heating_setpoint", "C", "the boiler heats below it", 10, 25),
@@ -525,17 +574,37 @@ public final class TomatoEnv extends AbstractEnv implements HasBaselines {
     /**
      * A baseline agent for this environment: {@code rule-based} (GreenLight's controller; in set-point mode
      * its set-points: 19.5/18.5 °C heating in light/dark, ventilation 5 K above, CO2 1000 ppm in the light
-     * period, its lamp rule), {@code all-off} (nothing: heating at 10 °C, vents at 35 °C, no CO2, no lamps in
+     * period, its lamp rule; in residual mode the zero correction, which is the same controller), {@code all-off} (nothing: heating at 10 °C, vents at 35 °C, no CO2, no lamps in
      * set-point mode; all actuators 0 in direct mode) or {@code pid} (PID loops on the actuators; direct mode
      * only). Baselines read the plant directly.
      */
     @Override
     public List<String> baselines() {
+        if (config.residual()) {
+            return List.of("rule-based");
+        }
         return config.setpointMode() ? List.of("rule-based", "all-off") : List.of("rule-based", "all-off", "pid");
     }
 
     @Override
     public Agent baseline(String name) {
+        if (config.residual()) {
+            if (!name.equals("rule-based")) {
+                throw new IllegalArgumentException("no baseline '" + name + "' for " + id()
+                        + " in action_mode=residual; available: rule-based (the zero correction)");
+            }
+            return new Agent() {
+                @Override
+                public void act(Step s, double[] a) {
+                    java.util.Arrays.fill(a, 0);
+                }
+
+                @Override
+                public String name() {
+                    return "rule-based";
+                }
+            };
+        }
         return switch (name) {
             case "all-off" ->
                 new Agent() {

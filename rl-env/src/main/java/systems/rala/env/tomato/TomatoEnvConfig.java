@@ -15,7 +15,8 @@ import systems.rala.env.scenario.Split;
  *
  * <pre>
  * lamps           led | hps                          led      Katzin 2021 lamp set
- * action_mode     setpoint | direct                  setpoint set-points for the climate computer's loops, or actuator positions
+ * action_mode     setpoint | residual | direct       setpoint set-points for the climate computer's loops, offsets to the
+ *                                                             rule-based controller's set-points, or actuator positions
  * dt              control step [s], 300..3600        900
  * episode_days    1..350                              10
  * start           random | MM-DD                      random   random: any day of the season (27 Sep + 0..350-episode_days)
@@ -36,6 +37,7 @@ import systems.rala.env.scenario.Split;
 record TomatoEnvConfig(
         boolean hps,
         boolean setpointMode,
+        boolean residual,
         double dt,
         int episodeDays,
         int fixedStartDay,
@@ -72,8 +74,9 @@ record TomatoEnvConfig(
 
     static TomatoEnvConfig from(EnvOptions o) {
         boolean hps = o.choice("lamps", "led", "led", "hps").equals("hps");
-        boolean setpoint =
-                o.choice("action_mode", "setpoint", "setpoint", "direct").equals("setpoint");
+        String mode = o.choice("action_mode", "setpoint", "setpoint", "residual", "direct");
+        boolean residual = mode.equals("residual");
+        boolean setpoint = residual || mode.equals("setpoint");
         double dt = o.number("dt", 900, 300, 3600);
         if (dt % 300 != 0) {
             throw new IllegalArgumentException("option dt = " + dt + " s must be a multiple of 300 s");
@@ -124,6 +127,7 @@ record TomatoEnvConfig(
         return new TomatoEnvConfig(
                 hps,
                 setpoint,
+                residual,
                 dt,
                 days,
                 startDay,

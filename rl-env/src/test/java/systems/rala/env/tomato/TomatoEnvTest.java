@@ -88,6 +88,61 @@ class TomatoEnvTest {
     }
 
     @Test
+    void residualZeroCorrectionIsTheRuleBasedControllerStepForStep() {
+        Map<String, String> week = Map.of("episode_days", "3", "start", "01-10", "split", "test");
+        Map<String, String> residualWeek = new java.util.HashMap<>(week);
+        residualWeek.put("action_mode", "residual");
+        try (TomatoEnv setpoint = (TomatoEnv) EnvRegistry.make("GreenhouseTomato-v0", week);
+                TomatoEnv residual = (TomatoEnv) EnvRegistry.make("GreenhouseTomato-v0", residualWeek)) {
+            assertThat(residual.actionSpace().size()).isEqualTo(4);
+            Agent rule = setpoint.baseline("rule-based");
+            Step s = setpoint.reset(5);
+            Step r = residual.reset(5);
+            rule.reset();
+            double[] a = new double[4];
+            double[] zero = new double[4];
+            int steps = 0;
+            while (!s.done()) {
+                rule.act(s, a);
+                s = setpoint.step(a);
+                r = residual.step(zero);
+                steps++;
+                // same controller, same plant, same weather: the same step to the last bit
+                assertThat(r.reward).as("reward at step %d", steps).isEqualTo(s.reward);
+            }
+            assertThat(r.done()).isTrue();
+            assertThat(r.info.get("kpi.profit_eur_m2")).isEqualTo(s.info.get("kpi.profit_eur_m2"));
+        }
+    }
+
+    @Test
+    void residualCorrectionsMoveTheSetPoints() {
+        Map<String, String> day = Map.of("episode_days", "1", "start", "01-10", "action_mode", "residual");
+        double zero = residualEnergy(day, new double[] {0, 0, 0, 0});
+        double warmer = residualEnergy(day, new double[] {3, 0, 0, 0});
+        double dark = residualEnergy(day, new double[] {0, 0, 0, -1});
+        // a warmer heating set-point costs heat; lamps forced off cost no electricity
+        assertThat(warmer).isGreaterThan(zero);
+        assertThat(dark).isEqualTo(0.0);
+        assertThat(EnvChecker.check(() -> EnvRegistry.make("GreenhouseTomato-v0", day), 30))
+                .isEmpty();
+        try (TomatoEnv env = (TomatoEnv) EnvRegistry.make("GreenhouseTomato-v0", day)) {
+            assertThatThrownBy(() -> env.baseline("all-off")).hasMessageContaining("action_mode=residual");
+        }
+    }
+
+    /** Heat (first three actions) or lamp electricity (lamp override) of one day under a fixed correction. */
+    private static double residualEnergy(Map<String, String> options, double[] correction) {
+        try (Env env = EnvRegistry.make("GreenhouseTomato-v0", options)) {
+            Step s = env.reset(2);
+            while (!s.done()) {
+                s = env.step(correction);
+            }
+            return correction[3] < 0 ? s.info.get("kpi.elec_kwh_m2") : s.info.get("kpi.heat_kwh_m2");
+        }
+    }
+
+    @Test
     void badOptionsNameTheOption() {
         assertThatThrownBy(() -> EnvRegistry.make("GreenhouseTomato-v0", Map.of("episode_dayz", "3")))
                 .hasMessageContaining("unknown option(s) [episode_dayz]")

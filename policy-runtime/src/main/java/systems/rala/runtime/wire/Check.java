@@ -52,6 +52,7 @@ final class Check {
                 throw fail(field, quote(value) + " contains a control character");
             }
         }
+        wellFormed(field, value);
         return value;
     }
 
@@ -69,7 +70,26 @@ final class Check {
         if (value.length() > MAX_TEXT) {
             throw fail(field, quote(value) + " is longer than " + MAX_TEXT + " characters");
         }
+        wellFormed(field, value);
         return value;
+    }
+
+    /** No unpaired surrogate: the text has a UTF-8 encoding. */
+    private static void wellFormed(String field, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw fail(
+                        field,
+                        quote(value) + " contains an unpaired surrogate (U+"
+                                + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT)
+                                + "), which UTF-8 cannot carry");
+            }
+        }
     }
 
     /** Text on one line: {@link #text} without control characters. */
@@ -125,13 +145,16 @@ final class Check {
         return value;
     }
 
-    /** A value for a message: in single quotes, control characters escaped, cut after 80 characters. */
+    /**
+     * A value for a message: in single quotes, control characters and surrogates escaped (a message stays
+     * one printable line), cut after 80 characters.
+     */
     static String quote(String value) {
         StringBuilder b = new StringBuilder("'");
         int n = Math.min(value.length(), 80);
         for (int i = 0; i < n; i++) {
             char c = value.charAt(i);
-            if (Character.isISOControl(c)) {
+            if (Character.isISOControl(c) || Character.isSurrogate(c)) {
                 b.append(String.format("\\u%04x", (int) c));
             } else {
                 b.append(c);

@@ -7,6 +7,7 @@ import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
@@ -53,7 +54,7 @@ final class JsonTree {
      * @param label the payload type for messages ({@code wire} if not known)
      */
     static Map<String, Object> parse(byte[] payload, String label) throws WireFormatException {
-        try (JsonParser p = FACTORY.createParser(payload)) {
+        try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), payload)) {
             JsonToken first = p.nextToken();
             if (first == null) {
                 throw new WireFormatException(label, null, "is empty");
@@ -103,10 +104,10 @@ final class JsonTree {
                 return p.getString();
             }
             case VALUE_NUMBER_INT -> {
-                return new Num(p.getText(), true);
+                return new Num(p.getString(), true);
             }
             case VALUE_NUMBER_FLOAT -> {
-                return new Num(p.getText(), false);
+                return new Num(p.getString(), false);
             }
             case VALUE_TRUE -> {
                 return Boolean.TRUE;
@@ -144,7 +145,7 @@ final class JsonTree {
             case START_OBJECT -> "an object";
             case VALUE_STRING -> "string " + Check.quote(p.getString());
             case VALUE_NULL -> "null";
-            default -> p.getText();
+            default -> p.getString();
         };
     }
 

@@ -16,14 +16,11 @@ public final class UnsupportedSchemaVersionException extends WireFormatException
      * @param version the version the payload declares
      */
     public UnsupportedSchemaVersionException(String payloadType, long version) {
-        super(payloadType, null, "unsupported schema version " + version + " (this build reads " + readable() + ")");
+        super(
+                payloadType,
+                null,
+                "unsupported schema version " + version + " (this build reads " + WireCodec.readableVersions() + ")");
         this.version = version;
-    }
-
-    private static String readable() {
-        return WireCodec.MIN_SCHEMA_VERSION == WireCodec.SCHEMA_VERSION
-                ? Integer.toString(WireCodec.SCHEMA_VERSION)
-                : WireCodec.MIN_SCHEMA_VERSION + " to " + WireCodec.SCHEMA_VERSION;
     }
 
     /** The version the payload declares. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
 
 /**
  * Encodes the wire contract's payloads as JSON and decodes them, checking every field at the boundary.
@@ -65,7 +66,7 @@ public final class WireCodec {
      */
     public static byte[] encode(WireMessage message) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        try (JsonGenerator g = JsonTree.FACTORY.createGenerator(out)) {
+        try (JsonGenerator g = JsonTree.FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
             g.writeStartObject();
             g.writeNumberProperty("schema", SCHEMA_VERSION);
             g.writeStringProperty("type", message.kind().wireName());
@@ -272,8 +273,10 @@ public final class WireCodec {
                     label, null, "is " + payload.length + " bytes, over the limit of " + MAX_PAYLOAD_BYTES);
         }
         Map<String, Object> root = JsonTree.parse(payload, label);
-        if (expected == null && root.get("type") instanceof String declared) {
-            label = declared; // name the payload by what it says it is, in messages about its version
+        if (expected == null
+                && root.get("type") instanceof String declared
+                && MessageKind.fromWireName(declared) != null) {
+            label = declared; // name the payload by what it says it is, also in messages about its version
         }
         Fields f = new Fields(root, "", label);
         checkVersion(f);
@@ -303,11 +306,15 @@ public final class WireCodec {
             throw new UnsupportedSchemaVersionException(f.label(), version);
         }
         if (version < MIN_SCHEMA_VERSION) {
-            throw f.error(
-                    "schema",
-                    version + " is not a schema version this build reads (" + MIN_SCHEMA_VERSION + " to "
-                            + SCHEMA_VERSION + ")");
+            throw f.error("schema", version + " is not a schema version (this build reads " + readableVersions() + ")");
         }
+    }
+
+    /** The versions this build reads, for messages: {@code 1}, or {@code 1 to 2}. */
+    static String readableVersions() {
+        return MIN_SCHEMA_VERSION == SCHEMA_VERSION
+                ? Integer.toString(SCHEMA_VERSION)
+                : MIN_SCHEMA_VERSION + " to " + SCHEMA_VERSION;
     }
 
     /** Builds a record from checked JSON, turning a rule it breaks into a {@link WireFormatException}. */

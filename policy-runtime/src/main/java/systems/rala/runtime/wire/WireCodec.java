@@ -287,7 +287,7 @@ public final class WireCodec {
                     "type", Check.quote(type) + " is not a payload type (known: " + MessageKind.wireNames() + ")");
         }
         if (expected != null && kind != expected) {
-            throw f.error("type", Check.quote(type) + " where a " + expected.wireName() + " payload was expected");
+            throw f.error("type", Check.quote(type) + " where '" + expected.wireName() + "' was expected");
         }
         return switch (kind) {
             case TELEMETRY -> telemetry(f);

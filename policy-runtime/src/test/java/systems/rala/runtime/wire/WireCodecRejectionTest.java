@@ -227,7 +227,7 @@ class WireCodecRejectionTest {
             byte[] telemetry = WireCodec.encode(WireExamples.TELEMETRY);
             assertThatThrownBy(() -> WireCodec.decode(telemetry, Command.class))
                     .isInstanceOf(WireFormatException.class)
-                    .hasMessage("command payload: type: 'telemetry' where a command payload was expected");
+                    .hasMessage("command payload: type: 'telemetry' where 'command' was expected");
         }
 
         @Test
@@ -235,7 +235,7 @@ class WireCodecRejectionTest {
             byte[] command = WireCodec.encode(WireExamples.COMMAND);
             assertThatThrownBy(() -> WireCodec.receive("rala/v1/westland-1/gw-1/ack", command))
                     .isInstanceOf(WireFormatException.class)
-                    .hasMessage("ack payload: type: 'command' where a ack payload was expected");
+                    .hasMessage("ack payload: type: 'command' where 'ack' was expected");
         }
 
         @Test

@@ -2,6 +2,7 @@ package systems.rala.runtime.wire;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** The field rules shared by the payload records; each failure names the field and quotes the value. */
@@ -70,6 +71,12 @@ final class Check {
         if (value.length() > MAX_TEXT) {
             throw fail(field, quote(value) + " is longer than " + MAX_TEXT + " characters");
         }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+                throw fail(field, quote(value) + " contains a control character other than a line break or tab");
+            }
+        }
         wellFormed(field, value);
         return value;
     }
@@ -86,7 +93,7 @@ final class Check {
                 throw fail(
                         field,
                         quote(value) + " contains an unpaired surrogate (U+"
-                                + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT)
+                                + Integer.toHexString(c).toUpperCase(Locale.ROOT)
                                 + "), which UTF-8 cannot carry");
             }
         }

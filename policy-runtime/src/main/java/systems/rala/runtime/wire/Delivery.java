@@ -13,5 +13,9 @@ public record Delivery(Topic topic, WireMessage message) {
         if (topic == null || message == null) {
             throw new IllegalArgumentException("a delivery needs a topic and a message");
         }
+        if (message.kind() != topic.kind() || !message.gatewayId().equals(topic.gateway())) {
+            throw new IllegalArgumentException("the " + message.kind().wireName() + " message for gateway "
+                    + message.gatewayId() + " does not belong on topic " + topic);
+        }
     }
 }

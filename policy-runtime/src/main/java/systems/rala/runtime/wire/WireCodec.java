@@ -305,8 +305,12 @@ public final class WireCodec {
         if (version > SCHEMA_VERSION) {
             throw new UnsupportedSchemaVersionException(f.label(), version);
         }
-        if (version < MIN_SCHEMA_VERSION) {
+        if (version < 1) {
             throw f.error("schema", version + " is not a schema version (this build reads " + readableVersions() + ")");
+        }
+        if (version < MIN_SCHEMA_VERSION) {
+            throw f.error(
+                    "schema", "version " + version + " is older than this build reads (" + readableVersions() + ")");
         }
     }
 

@@ -465,6 +465,12 @@ class WireCodecRejectionTest {
         @Test
         void event() {
             assertRejected(
+                    edit(WireExamples.EVENT, "has not changed", "has not\\u0007 changed"),
+                    "event",
+                    "text",
+                    "'air_co2 has not\\u0007 changed for 30 min; its readings are marked uncertain' contains a control "
+                            + "character other than a line break or tab");
+            assertRejected(
                     edit(WireExamples.EVENT, "\"severity\":\"warning\"", "\"severity\":\"critical\""),
                     "event",
                     "severity",

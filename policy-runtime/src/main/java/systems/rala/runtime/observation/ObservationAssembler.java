@@ -28,7 +28,8 @@ import systems.rala.runtime.control.Point;
  *
  * <p>Every assembled value is checked: a reading never received is {@link Status#MISSING}, one older than
  * its maximum age {@link Status#STALE}, a non-finite one {@link Status#NOT_FINITE} — never a silent zero; the
- * slot then holds the component's midpoint only so that the array stays finite, and {@link
+ * slot then holds the component's midpoint only so that the array stays finite (or NaN, see {@link
+ * Builder#unusableAsNaN()}), and {@link
  * Assembly#usable()} is false. A value beyond the manifest bounds by more than the margin (a fraction of the
  * bound range) is {@link Status#OUT_OF_RANGE}: the policy never saw such a value in training. Values are
  * clipped to the bounds, as the environments clip them. {@link #assemble} allocates nothing.
@@ -80,6 +81,7 @@ public final class ObservationAssembler {
     private final long[] maxAgeMillis;
 
     private final double margin;
+    private final boolean unusableAsNaN;
     private final Assembly assembly;
 
     private ObservationAssembler(Builder b) {
@@ -96,6 +98,7 @@ public final class ObservationAssembler {
         outScale = new double[n];
         maxAgeMillis = new long[n];
         margin = b.margin;
+        unusableAsNaN = b.unusableAsNaN;
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Point p = observations.get(i);
@@ -252,7 +255,7 @@ public final class ObservationAssembler {
                 st = Status.NOT_FINITE;
             }
             if (st != Status.OK) {
-                v = 0.5 * (p.min() + p.max());
+                v = unusableAsNaN ? Double.NaN : 0.5 * (p.min() + p.max());
             } else {
                 double slack = margin * (p.max() - p.min());
                 if (v < p.min() - slack || v > p.max() + slack) {
@@ -274,6 +277,7 @@ public final class ObservationAssembler {
         private Duration defaultMaxAge = Duration.ofMinutes(5);
         private List<String> actionNames = List.of();
         private double margin = 0.1;
+        private boolean unusableAsNaN;
 
         private Builder(List<Point> observations, ReadingStore store) {
             this.observations = observations;
@@ -307,6 +311,15 @@ public final class ObservationAssembler {
                 throw new IllegalArgumentException("out-of-range margin = " + fraction + " is outside [0, 10]");
             }
             this.margin = fraction;
+            return this;
+        }
+
+        /**
+         * Writes NaN for a missing, stale or non-finite component instead of its bounds' midpoint — for
+         * controllers that treat NaN as a missing reading (the rule-based controller holds its last value).
+         */
+        public Builder unusableAsNaN() {
+            this.unusableAsNaN = true;
             return this;
         }
 

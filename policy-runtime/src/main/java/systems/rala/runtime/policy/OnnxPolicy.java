@@ -42,7 +42,7 @@ import systems.rala.runtime.control.Point;
  * session; ONNX Runtime's process-wide environment is left open (closing it is a no-op in ONNX Runtime's
  * Java API).
  */
-public final class OnnxPolicy implements AutoCloseable {
+public final class OnnxPolicy implements AutoCloseable, DecisionPolicy {
 
     /** Name of the graph input the observation vector feeds. */
     public static final String INPUT = "observation";

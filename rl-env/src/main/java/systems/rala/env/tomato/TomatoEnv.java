@@ -28,6 +28,7 @@ import systems.rala.runtime.control.Controller;
 import systems.rala.runtime.control.baseline.PidClimateController;
 import systems.rala.runtime.control.rules.RuleBasedClimateController;
 import systems.rala.runtime.control.rules.SupervisedClimateController;
+import systems.rala.runtime.tick.PolicyActuation;
 import systems.rala.twin.accounting.ClimateBounds;
 import systems.rala.twin.accounting.Economics;
 import systems.rala.twin.accounting.KpiCalculator;
@@ -315,10 +316,7 @@ public final class TomatoEnv extends AbstractEnv implements HasBaselines {
         System.arraycopy(action, 0, lastAction, 0, lastAction.length);
         if (config.residual()) {
             rule.act(null, ruleSetpoints);
-            setpoints[0] = clamp(ruleSetpoints[0] + action[0], 10, 25);
-            setpoints[1] = clamp(ruleSetpoints[1] + action[1], 15, 35);
-            setpoints[2] = clamp(ruleSetpoints[2] + action[2], 400, 1600);
-            setpoints[3] = action[3] < -0.5 ? 0 : action[3] > 0.5 ? 1 : ruleSetpoints[3];
+            PolicyActuation.correct(ruleSetpoints, action, setpoints);
         } else if (config.setpointMode()) {
             System.arraycopy(action, 0, setpoints, 0, 4);
         } else {
@@ -534,10 +532,6 @@ public final class TomatoEnv extends AbstractEnv implements HasBaselines {
         return new BoxSpace(comps);
     }
 
-    private static double clamp(double v, double lo, double hi) {
-        return v < lo ? lo : v > hi ? hi : v;
-    }
-
     private static BoxSpace actionSpace(TomatoEnvConfig c) {
         return c.residual() ? residualSpace() : c.setpointMode() ? setpointSpace() : directSpace();
     }
@@ -681,12 +675,7 @@ public final class TomatoEnv extends AbstractEnv implements HasBaselines {
             in.setClock(sim.secondOfDay(), sim.dayOfYear());
             controller.decide(in, commands);
             if (config.setpointMode() && controller instanceof RuleBasedClimateController rb) {
-                RuleBasedClimateController.Signals sig = rb.signals();
-                a[0] = Math.max(10, Math.min(25, sig.heatSetPoint()));
-                a[1] = Math.max(
-                        15, Math.min(35, sig.heatSetPoint() + rb.settings().heatDeadZone()));
-                a[2] = sig.isDayInside() > 0.5 ? rb.settings().co2SpDay() : 400;
-                a[3] = commands[RuleBasedClimateController.U_LAMP];
+                PolicyActuation.ruleSetpoints(rb, commands, a);
             } else {
                 for (int i = 0; i < DIRECT.length; i++) {
                     a[i] = commandOf[i] >= 0 ? commands[commandOf[i]] : 0;

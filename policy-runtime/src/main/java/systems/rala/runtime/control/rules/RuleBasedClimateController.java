@@ -119,7 +119,8 @@ public final class RuleBasedClimateController implements Controller {
     /** Index of {@code uExtCo2}. */
     public static final int U_EXT_CO2 = 7;
 
-    private static final List<Point> READINGS = List.of(
+    /** The readings of GreenLight's rule-based control, in the order of the reading indices above. */
+    public static final List<Point> READING_POINTS = List.of(
             new Point("air_temperature", "°C", "greenhouse air temperature (below the screens)", -50, 80),
             new Point("air_relative_humidity", "%", "greenhouse air relative humidity", 0, 100),
             new Point("air_co2", "ppm", "greenhouse air CO2 concentration", 0, 10_000),
@@ -147,7 +148,7 @@ public final class RuleBasedClimateController implements Controller {
     private static final double LAMP_CONSTRAINT_BAND = -0.5;
 
     private final RuleBasedSettings settings;
-    private final double[] lastFinite = new double[READINGS.size()];
+    private final double[] lastFinite = new double[READING_POINTS.size()];
     private final Signals signals = new Signals();
 
     /** A controller with the given settings. */
@@ -181,7 +182,7 @@ public final class RuleBasedClimateController implements Controller {
      */
     @Override
     public List<Point> readings() {
-        return READINGS;
+        return READING_POINTS;
     }
 
     /**
@@ -203,9 +204,9 @@ public final class RuleBasedClimateController implements Controller {
     @Override
     public void decide(ControlInput in, double[] out) {
         double[] v = in.values();
-        if (v.length != READINGS.size()) {
+        if (v.length != READING_POINTS.size()) {
             throw new IllegalArgumentException(
-                    "rule-based controller: expected " + READINGS.size() + " readings, got " + v.length);
+                    "rule-based controller: expected " + READING_POINTS.size() + " readings, got " + v.length);
         }
         if (out.length < COMMAND_POINTS.size()) {
             throw new IllegalArgumentException("rule-based controller: output has room for " + out.length + " of "

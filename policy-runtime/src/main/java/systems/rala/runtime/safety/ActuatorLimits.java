@@ -1,5 +1,6 @@
 package systems.rala.runtime.safety;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import systems.rala.runtime.control.Point;
@@ -34,7 +35,7 @@ public final class ActuatorLimits {
 
         /** The value of {@code <name>.kind} in a {@code .properties} file: {@code continuous} or {@code on_off}. */
         public String key() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -14,6 +14,7 @@ import static systems.rala.runtime.safety.ReasonCode.OVER_TEMPERATURE;
 import static systems.rala.runtime.safety.ReasonCode.RATE_LIMITED;
 import static systems.rala.runtime.safety.ReasonCode.READING_UNAVAILABLE;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import systems.rala.runtime.control.Point;
@@ -69,7 +70,7 @@ import systems.rala.runtime.control.Point;
  * <h2>What is guaranteed</h2>
  *
  * For any readings (NaN, infinite, extreme), any raw commands (NaN, ±Inf, huge) and any elapsed times (NaN,
- * negative, infinite), every tick, for every actuator {@code i} (property-tested in {@code SafetyLayerProperties}):
+ * negative, infinite), every tick, for every actuator {@code i} (property-tested by {@code SafetyLayerPropertiesTest}):
  *
  * <ol>
  *   <li>the output is finite and within {@code [min, max]}; an on/off output is exactly {@code min} or {@code max};
@@ -415,9 +416,9 @@ public final class SafetyLayer {
     /** Forgets the previous outputs, the timers and the guards' states: the next tick is a first tick. */
     public void reset() {
         started = false;
-        java.util.Arrays.fill(previous, Double.NaN);
-        java.util.Arrays.fill(on, false);
-        java.util.Arrays.fill(secondsInState, 0.0);
+        Arrays.fill(previous, Double.NaN);
+        Arrays.fill(on, false);
+        Arrays.fill(secondsInState, 0.0);
         overTemperature = false;
         frost = false;
         humid = false;

@@ -9,7 +9,7 @@ public interface SafetyStage {
 
     /**
      * Writes the safe version of {@code raw} into {@code safe} and appends one text per intervention to
-     * {@code interventions} (e.g. {@code uRoof RATE_LIMITED}).
+     * {@code interventions} (e.g. {@code rate_limited:uRoof}).
      *
      * @param nowMillis the tick's time [ms since the epoch]
      * @param commands the command points, in the order of {@code raw} and {@code safe}

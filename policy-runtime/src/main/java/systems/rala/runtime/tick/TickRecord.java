@@ -23,7 +23,7 @@ import systems.rala.runtime.wire.ControlMode;
  * @param rawAction the policy's action [manifest units], empty if it did not run
  * @param commands the acting controller's commands, before the safety layer
  * @param safeCommands the commands sent to the equipment
- * @param interventions the safety layer's interventions, e.g. {@code uRoof RATE_LIMITED}
+ * @param interventions the safety layer's interventions, e.g. {@code rate_limited:uRoof}
  * @param latencyMicros wall time of the tick [µs]
  */
 public record TickRecord(

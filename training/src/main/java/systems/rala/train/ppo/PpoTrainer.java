@@ -253,8 +253,8 @@ public final class PpoTrainer implements AutoCloseable {
         long limit = Math.min(cfg.totalTimesteps(), stopAt);
         long start = System.nanoTime();
         double elapsedAtStart = elapsedBefore;
+        long timestepsAtStart = timesteps;
         while (timesteps < limit) {
-            long itStart = System.nanoTime();
             double lr = cfg.annealLr()
                     ? cfg.learningRate() * (1.0 - (double) timesteps / cfg.totalTimesteps())
                     : cfg.learningRate();
@@ -263,7 +263,8 @@ public final class PpoTrainer implements AutoCloseable {
             iteration++;
             double elapsed = elapsedAtStart + (System.nanoTime() - start) / 1e9;
             elapsedBefore = elapsed;
-            double fps = cfg.batchSteps() / Math.max(1e-9, (System.nanoTime() - itStart) / 1e9);
+            // as Stable-Baselines3: steps of this session over its wall time, evaluations included
+            double fps = (timesteps - timestepsAtStart) / Math.max(1e-9, (System.nanoTime() - start) / 1e9);
             double evalMean = Double.NaN;
             double evalStd = Double.NaN;
             if (cfg.evalFreq() > 0 && (timesteps - lastEvalAt >= cfg.evalFreq() || timesteps >= limit)) {

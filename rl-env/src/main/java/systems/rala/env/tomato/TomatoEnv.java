@@ -150,7 +150,11 @@ public final class TomatoEnv extends AbstractEnv implements HasBaselines {
     TomatoEnv(TomatoEnvConfig config) {
         super(observationSize(config));
         this.config = config;
-        this.baseModel = config.hps() ? TomatoModel.hps() : TomatoModel.led();
+        TomatoModel nominal = config.hps() ? TomatoModel.hps() : TomatoModel.led();
+        // parameter overrides (param.NAME options) are checked against each parameter's range here
+        this.baseModel = config.params().isEmpty()
+                ? nominal
+                : new TomatoModel(nominal.id(), nominal.parameters().with(config.params()));
         this.actionSpace = actionSpace(config);
         this.lastAction = new double[actionSpace.size()];
         this.observationSpace = buildObservationSpace(config, actionSpace);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import systems.rala.env.core.EnvOptions;
 import systems.rala.env.scenario.Split;
@@ -32,6 +33,8 @@ import systems.rala.env.scenario.Split;
  * randomize       comma list of parameter names       cLeakage,aRoof,cDgh,hRf,pBoil,rB,rSMin,sla
  * observe         comma list of climate, crop, weather, forecast, time, action    all
  * w_temp, w_rh, w_co2   penalty weights [EUR per K h, per % h, per ppm h]        0.02, 0.002, 5e-5
+ * param.NAME      a model parameter's value (e.g. from rala calibrate's params.json), checked against its range;
+ *                 episodes still start from the nominal model's reference-season states
  * </pre>
  */
 record TomatoEnvConfig(
@@ -57,7 +60,8 @@ record TomatoEnvConfig(
         Set<Module> modules,
         double wTemp,
         double wRh,
-        double wCo2) {
+        double wCo2,
+        Map<String, Double> params) {
 
     /** Observation modules. */
     enum Module {
@@ -124,6 +128,12 @@ record TomatoEnvConfig(
         double wT = o.number("w_temp", 0.02, 0, 100);
         double wRh = o.number("w_rh", 0.002, 0, 100);
         double wCo2 = o.number("w_co2", 5e-5, 0, 100);
+        Map<String, Double> params = new java.util.TreeMap<>();
+        for (String key : o.asMap().keySet()) {
+            if (key.startsWith("param.")) {
+                params.put(key.substring(6), o.number(key, 0, -Double.MAX_VALUE, Double.MAX_VALUE));
+            }
+        }
         return new TomatoEnvConfig(
                 hps,
                 setpoint,
@@ -147,7 +157,8 @@ record TomatoEnvConfig(
                 modules,
                 wT,
                 wRh,
-                wCo2);
+                wCo2,
+                Map.copyOf(params));
     }
 
     /** Days from 27 September to {@code mmdd} (MM-DD) in a common year, within the season. */

@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             EvalCommand.class,
             DemoCommand.class,
+            CalibrateCommand.class,
             TrainCommand.class,
             ExportCommand.class,
             CommandLine.HelpCommand.class

@@ -74,12 +74,19 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress lines.")
     boolean quiet;
 
+    @Option(
+            names = "--params-file",
+            paramLabel = "FILE",
+            description = "Twin parameter values (.json as rala calibrate writes, or .properties), passed to the"
+                    + " environment as param.NAME options.")
+    Path paramsFile;
+
     @Override
     public Integer call() {
         PrintStream err = System.err;
         PpoTrainer trainer;
         if (resume != null) {
-            if (env != null || config != null || !sets.isEmpty() || out != null) {
+            if (env != null || config != null || !sets.isEmpty() || out != null || paramsFile != null) {
                 throw new IllegalArgumentException(
                         "--resume continues a run with its own configuration; give only --resume DIR"
                                 + " (and --steps N to extend it)");
@@ -101,7 +108,9 @@ final class TrainCommand implements Callable<Integer> {
             if (env == null || out == null) {
                 throw new IllegalArgumentException("give --env ID and --out DIR (or --resume DIR)");
             }
-            PpoConfig cfg = loadConfig(env, config, sets, steps);
+            List<String> all = new ArrayList<>(sets);
+            SimulateCommand.readOverrides(paramsFile).forEach((k, v) -> all.add("env.param." + k + "=" + v));
+            PpoConfig cfg = loadConfig(env, config, all, steps);
             if (Files.exists(out.resolve("checkpoints"))) {
                 throw new IllegalArgumentException(
                         out + " already holds a run; use --resume " + out + " or another --out");

@@ -8,14 +8,15 @@ package systems.rala.twin.estimation;
  *
  * <p>A covariance matrix that rounding has made slightly indefinite (a filter's P after many updates, or a
  * sigma-point covariance of states that an ODE step has pulled onto a manifold) is repaired by adding
- * jitter to the diagonal, ε·(A_ii + tiny), ε = 1e-12, 1e-10, …, 1e-4: relative to each diagonal entry, so the
+ * jitter to the diagonal, ε·(A_ii + tiny), ε = 1e-12, 1e-10, …, 1e-4, then 1e-3, 1e-2, 0.1 (covariance inflation, which also steadies a filter whose
+ * sigma points were clipped at a state's bound): relative to each diagonal entry, so the
  * states' different units (°C, Pa, mg m⁻³) do not matter. What was added is returned so the caller can
  * report it.
  */
 final class Cholesky {
 
     /** Relative jitters tried in turn after an exact factorisation fails. */
-    private static final double[] JITTER = {0.0, 1e-12, 1e-10, 1e-8, 1e-6, 1e-4};
+    private static final double[] JITTER = {0.0, 1e-12, 1e-10, 1e-8, 1e-6, 1e-4, 1e-3, 1e-2, 1e-1};
 
     /** Added to a diagonal entry before scaling, so an exactly zero variance still gets some jitter. */
     private static final double TINY = 1e-300;
@@ -30,7 +31,7 @@ final class Cholesky {
      * @param n size of the leading block to factor
      * @param l receives L; must not be {@code a}
      * @return the relative jitter ε used (0 when A itself was positive definite)
-     * @throws IllegalStateException when A is not positive definite even with ε = 1e-4, or holds NaN
+     * @throws IllegalStateException when A is not positive definite even with ε = 0.1, or holds NaN
      */
     static double decompose(double[][] a, int n, double[][] l) {
         for (double eps : JITTER) {
@@ -39,7 +40,7 @@ final class Cholesky {
             }
         }
         throw new IllegalStateException("covariance of dimension " + n
-                + " is not positive definite even with relative diagonal jitter 1e-4 (diagonal "
+                + " is not positive definite even with relative diagonal jitter 0.1 (diagonal "
                 + diagonal(a, n) + ")");
     }
 

@@ -120,6 +120,43 @@ class CalibrateCommandTest {
     }
 
     @Test
+    void cmaesFindsTheLeakageToo(@TempDir Path dir) throws Exception {
+        Path csv = SyntheticHistory.write(
+                dir.resolve("log"), Map.of("cLeakage", 1.5e-4), LocalDateTime.of(2030, 3, 10, 0, 0), 5, 4);
+        Path out = dir.resolve("cal");
+        Result r = run(
+                "calibrate",
+                "--model",
+                "tomato-led",
+                "--data",
+                csv.toString(),
+                "--mapping",
+                dir.resolve("log/history.mapping.properties").toString(),
+                "--params",
+                "cLeakage=5e-5:3e-4",
+                "--train",
+                "2030-03-10..2030-03-14",
+                "--holdout",
+                "2030-03-14..2030-03-15",
+                "--method",
+                "cmaes",
+                "--max-evaluations",
+                "40",
+                "--threads",
+                "1",
+                "--out",
+                out.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode leak = Json.MAPPER
+                .readTree(Files.readString(out.resolve("report.json")))
+                .get("params")
+                .get("cLeakage");
+        // CMA-ES gives no standard error; 40 evaluations bring it within 10 % of the truth
+        assertThat(leak.get("value").asDouble()).isBetween(1.35e-4, 1.65e-4);
+        assertThat(leak.get("std_error").isNull()).isTrue();
+    }
+
+    @Test
     void badParametersAndWindowsAreNamed(@TempDir Path dir) {
         Path csv = SyntheticHistory.write(dir, Map.of(), LocalDateTime.of(2030, 3, 10, 0, 0), 3, 1);
         String mapping = dir.resolve("history.mapping.properties").toString();

@@ -1,24 +1,21 @@
 package systems.rala.runtime.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringReader;
-import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import systems.rala.runtime.control.rules.RuleBasedClimateController;
+import systems.rala.runtime.testing.ReadmeJava;
 
 /** The "Safety layer" section of {@code policy-runtime/README.md} tells the truth: its example compiles and runs. */
 class SafetyReadmeTest {
@@ -41,8 +38,6 @@ class SafetyReadmeTest {
 
     @Test
     void exampleCompilesAndActsOnTheOverTemperature(@TempDir Path dir) throws Exception {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assumeTrue(javac != null, "no Java compiler in this runtime");
         String source = """
                 package readme;
 
@@ -61,30 +56,10 @@ class SafetyReadmeTest {
                     }
                 }
                 """;
-        Path file = dir.resolve("readme/SafetyExample.java");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, source, StandardCharsets.UTF_8);
-        ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
-        int rc = javac.run(
-                null,
-                diagnostics,
-                diagnostics,
-                "-encoding",
-                "UTF-8",
-                "-classpath",
-                System.getProperty("java.class.path"),
-                "-d",
-                dir.toString(),
-                file.toString());
-        assertThat(rc)
-                .as("javac: %s", diagnostics.toString(StandardCharsets.UTF_8))
-                .isZero();
-
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream stdout = System.out;
         double[] commands;
-        try (URLClassLoader loader =
-                new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
+        try (URLClassLoader loader = ReadmeJava.compile(dir, "SafetyExample", source)) {
             System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
             commands = (double[])
                     loader.loadClass("readme.SafetyExample").getMethod("run").invoke(null);

@@ -1,22 +1,16 @@
 package systems.rala.runtime.tick;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import systems.rala.runtime.control.Point;
 import systems.rala.runtime.policy.DecisionPolicy;
 import systems.rala.runtime.policy.PolicyManifest;
+import systems.rala.runtime.testing.ReadmeJava;
 import systems.rala.runtime.wire.AuditRecord;
 import systems.rala.runtime.wire.ControlMode;
 
@@ -55,13 +49,7 @@ class ControlTickReadmeTest {
 
     @Test
     void exampleCompilesAndThePolicyActsThroughTheSafetyLayer(@TempDir Path dir) throws Exception {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assumeTrue(javac != null, "no Java compiler in this runtime");
-        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
-        int start = readme.indexOf("\n## The control tick\n");
-        assertThat(start).as("README section 'The control tick'").isNotNegative();
-        int open = readme.indexOf("```java\n", start) + "```java\n".length();
-        String example = readme.substring(open, readme.indexOf("```", open));
+        String example = ReadmeJava.block("## The control tick", "java");
         String source = """
                 package readme;
 
@@ -84,28 +72,8 @@ class ControlTickReadmeTest {
                     }
                 }
                 """;
-        Path file = dir.resolve("readme/TickExample.java");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, source, StandardCharsets.UTF_8);
-        ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
-        int rc = javac.run(
-                null,
-                diagnostics,
-                diagnostics,
-                "-encoding",
-                "UTF-8",
-                "-classpath",
-                System.getProperty("java.class.path"),
-                "-d",
-                dir.toString(),
-                file.toString());
-        assertThat(rc)
-                .as("javac: %s", diagnostics.toString(StandardCharsets.UTF_8))
-                .isZero();
-
         Object[] result;
-        try (URLClassLoader loader =
-                new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
+        try (URLClassLoader loader = ReadmeJava.compile(dir, "TickExample", source)) {
             result = (Object[]) loader.loadClass("readme.TickExample")
                     .getMethod("run", DecisionPolicy.class)
                     .invoke(null, POLICY);

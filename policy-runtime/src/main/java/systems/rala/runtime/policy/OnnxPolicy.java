@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import systems.rala.runtime.control.Point;
 
 /**
@@ -32,11 +33,13 @@ import systems.rala.runtime.control.Point;
  * its output {@value #OUTPUT} float32 {@code [N or 1, actions]}, as many as the manifest lists.
  *
  * <p>Inference runs one observation at a time on the calling thread: the session has one intra-op and one
- * inter-op thread and sequential execution. The input and output tensors are created once, over direct
+ * inter-op thread (so no worker thread exists to spin or to be woken), sequential execution, all graph
+ * optimisations and memory-pattern planning. The input and output tensors are created once, over direct
  * float buffers that {@link #act} writes and reads in place; the output tensor is pinned, so ONNX Runtime
- * writes into it. {@code act} allocates nothing itself, but ONNX Runtime's Java {@code OrtSession.run}
- * creates a few small objects per call (name and handle arrays and its {@code Result}, a few hundred
- * bytes); the policy-runtime README gives the measured figure.
+ * writes into it, and one {@code RunOptions} serves every run. {@code act} allocates nothing itself, but
+ * ONNX Runtime's Java {@code OrtSession.run} creates a few small objects per call (name and handle arrays,
+ * the flag array its native code returns, and its {@code Result} with a map and a list: 368 bytes); the
+ * policy-runtime README says where each comes from and gives the measured times.
  *
  * <p>Not thread-safe: one thread calls {@code act} at a time. {@link #close} releases the tensors and the
  * session; ONNX Runtime's process-wide environment is left open (closing it is a no-op in ONNX Runtime's
@@ -53,12 +56,16 @@ public final class OnnxPolicy implements AutoCloseable, DecisionPolicy {
     private final PolicyManifest manifest;
     private final OrtSession.SessionOptions options;
     private final OrtSession session;
+    private final OrtSession.RunOptions runOptions;
     private final OnnxTensor input;
     private final OnnxTensor output;
     private final FloatBuffer in;
     private final FloatBuffer out;
     private final Map<String, OnnxTensor> inputs;
     private final Map<String, OnnxTensor> pinnedOutputs;
+    /** Outputs ONNX Runtime is to allocate: none, the only output is pinned. */
+    private final Set<String> allocatedOutputs = Collections.emptySet();
+
     private final int observationSize;
     private final int actionSize;
     private boolean closed;
@@ -68,6 +75,7 @@ public final class OnnxPolicy implements AutoCloseable, DecisionPolicy {
             PolicyManifest manifest,
             OrtSession.SessionOptions options,
             OrtSession session,
+            OrtSession.RunOptions runOptions,
             OnnxTensor input,
             FloatBuffer in,
             OnnxTensor output,
@@ -76,6 +84,7 @@ public final class OnnxPolicy implements AutoCloseable, DecisionPolicy {
         this.manifest = manifest;
         this.options = options;
         this.session = session;
+        this.runOptions = runOptions;
         this.input = input;
         this.in = in;
         this.output = output;
@@ -102,6 +111,7 @@ public final class OnnxPolicy implements AutoCloseable, DecisionPolicy {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         OrtSession.SessionOptions options = null;
         OrtSession session = null;
+        OrtSession.RunOptions runOptions = null;
         OnnxTensor input = null;
         OnnxTensor output = null;
         boolean loaded = false;
@@ -111,7 +121,12 @@ public final class OnnxPolicy implements AutoCloseable, DecisionPolicy {
             options.setInterOpNumThreads(1);
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            // ONNX Runtime's default, set to say that it is relied on: without it every run plans its
+            // intermediate buffers again, about 1 µs more per decision of a 36-128-128-4 policy
+            options.setMemoryPatternOptimization(true);
             session = env.createSession(bytes, options);
+            // without run options ONNX Runtime's C API builds default ones for every run
+            runOptions = new OrtSession.RunOptions();
             int obs = manifest.observations().size();
             int act = manifest.actions().size();
             checkPort(file, "input", INPUT, session.getInputInfo(), obs, "observations");
@@ -120,7 +135,7 @@ public final class OnnxPolicy implements AutoCloseable, DecisionPolicy {
             FloatBuffer out = directFloats(act);
             input = OnnxTensor.createTensor(env, in, new long[] {1, obs});
             output = OnnxTensor.createTensor(env, out, new long[] {1, act});
-            OnnxPolicy policy = new OnnxPolicy(file, manifest, options, session, input, in, output, out);
+            OnnxPolicy policy = new OnnxPolicy(file, manifest, options, session, runOptions, input, in, output, out);
             policy.run(); // first run sizes ONNX Runtime's buffers before the first real decision
             loaded = true;
             return policy;
@@ -128,7 +143,7 @@ public final class OnnxPolicy implements AutoCloseable, DecisionPolicy {
             throw new PolicyFileException(file + ": ONNX Runtime cannot load the policy: " + e.getMessage(), e);
         } finally {
             if (!loaded) {
-                releaseAfterFailedLoad(input, output, session, options);
+                releaseAfterFailedLoad(input, output, session, runOptions, options);
             }
         }
     }
@@ -350,25 +365,32 @@ public final class OnnxPolicy implements AutoCloseable, DecisionPolicy {
     }
 
     private void run() {
-        try (OrtSession.Result r = session.run(inputs, pinnedOutputs)) {
+        try (OrtSession.Result r = session.run(inputs, allocatedOutputs, pinnedOutputs, runOptions)) {
             // the action is in the pinned output tensor's buffer
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime failed to run policy " + file + ": " + e.getMessage(), e);
         }
     }
 
-    /** Releases the tensors, the session and its options; further {@code act} calls fail. Idempotent. */
+    /**
+     * Releases the tensors, the session, its run options and its options; further {@code act} calls fail.
+     * Idempotent.
+     */
     @Override
     public void close() {
         if (!closed) {
             closed = true;
-            release(input, output, session, options);
+            release(input, output, session, runOptions, options);
         }
     }
 
-    /** Closes the tensors, then the session, then its options. */
+    /** Closes the tensors, then the session, then the run options and the session options. */
     private static void release(
-            OnnxTensor input, OnnxTensor output, OrtSession session, OrtSession.SessionOptions options) {
+            OnnxTensor input,
+            OnnxTensor output,
+            OrtSession session,
+            OrtSession.RunOptions runOptions,
+            OrtSession.SessionOptions options) {
         input.close();
         output.close();
         try {
@@ -376,6 +398,7 @@ public final class OnnxPolicy implements AutoCloseable, DecisionPolicy {
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime failed to close its session: " + e.getMessage(), e);
         } finally {
+            runOptions.close();
             options.close();
         }
     }
@@ -385,7 +408,11 @@ public final class OnnxPolicy implements AutoCloseable, DecisionPolicy {
      * the load has already failed, and its exception is the one to report.
      */
     private static void releaseAfterFailedLoad(
-            OnnxTensor input, OnnxTensor output, OrtSession session, OrtSession.SessionOptions options) {
+            OnnxTensor input,
+            OnnxTensor output,
+            OrtSession session,
+            OrtSession.RunOptions runOptions,
+            OrtSession.SessionOptions options) {
         if (input != null) {
             input.close();
         }
@@ -398,6 +425,9 @@ public final class OnnxPolicy implements AutoCloseable, DecisionPolicy {
             } catch (OrtException e) {
                 // dropped on purpose, see above
             }
+        }
+        if (runOptions != null) {
+            runOptions.close();
         }
         if (options != null) {
             options.close();

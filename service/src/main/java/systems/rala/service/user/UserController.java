@@ -34,12 +34,12 @@ class UserController {
         }
     }
 
-    /** BCrypt reads at most 72 bytes; ASVS V2.1.1 asks for at least 12 characters. */
+    /** {@code systemAdmin} is boxed so that it may be left out (Jackson 3 refuses a missing primitive). BCrypt reads at most 72 bytes; ASVS V2.1.1 asks for at least 12 characters. */
     record NewUser(
             @NotBlank @Email @Size(max = 254) String email,
             @NotBlank @Size(max = 200) String displayName,
             @NotBlank @Size(min = 12, max = 72) String password,
-            boolean systemAdmin) {}
+            Boolean systemAdmin) {}
 
     @GetMapping("/me")
     UserView me(@AuthenticationPrincipal CurrentUser caller) {
@@ -51,7 +51,8 @@ class UserController {
         if (!service.require(caller.id()).systemAdmin()) {
             throw new ApiException.Forbidden("only administrators create accounts");
         }
-        User created = service.create(body.email(), body.displayName(), body.password(), body.systemAdmin());
+        User created = service.create(
+                body.email(), body.displayName(), body.password(), Boolean.TRUE.equals(body.systemAdmin()));
         return ResponseEntity.created(URI.create("/api/v1/users/" + created.id()))
                 .body(UserView.of(created));
     }

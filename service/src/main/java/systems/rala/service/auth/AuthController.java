@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import systems.rala.service.audit.AuditLog;
 import systems.rala.service.user.User;
 import systems.rala.service.user.UserRepository;
 import systems.rala.service.web.ApiException;
@@ -25,15 +26,21 @@ class AuthController {
     private final PasswordEncoder passwords;
     private final AccessTokens accessTokens;
     private final RefreshTokens refreshTokens;
+    private final AuditLog audit;
     /** Compared against when the e-mail is unknown, so both failures take as long. */
     private final String dummyHash;
 
     AuthController(
-            UserRepository users, PasswordEncoder passwords, AccessTokens accessTokens, RefreshTokens refreshTokens) {
+            UserRepository users,
+            PasswordEncoder passwords,
+            AccessTokens accessTokens,
+            RefreshTokens refreshTokens,
+            AuditLog audit) {
         this.users = users;
         this.passwords = passwords;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
+        this.audit = audit;
         this.dummyHash = passwords.encode(UUID.randomUUID().toString());
     }
 
@@ -51,8 +58,10 @@ class AuthController {
         User user = users.findByEmail(body.email()).orElse(null);
         boolean matches = passwords.matches(body.password(), user == null ? dummyHash : user.passwordHash());
         if (user == null || !matches) {
+            audit.record(user == null ? null : user.id(), null, "login.failed", "e-mail " + body.email());
             throw new ApiException.Unauthorized("invalid e-mail or password");
         }
+        audit.record(user.id(), null, "login", null);
         return tokens(user.id(), refreshTokens.startFamily(user.id()));
     }
 

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import systems.rala.service.audit.AuditLog;
 import systems.rala.service.config.RalaProperties;
 import systems.rala.service.web.ApiException;
 
@@ -33,12 +34,14 @@ class RefreshTokens {
     private final JdbcClient jdbc;
     private final RalaProperties props;
     private final Clock clock;
+    private final AuditLog audit;
     private final SecureRandom random = new SecureRandom();
 
-    RefreshTokens(JdbcClient jdbc, RalaProperties props, Clock clock) {
+    RefreshTokens(JdbcClient jdbc, RalaProperties props, Clock clock, AuditLog audit) {
         this.jdbc = jdbc;
         this.props = props;
         this.clock = clock;
+        this.audit = audit;
     }
 
     private record Row(
@@ -79,6 +82,7 @@ class RefreshTokens {
         if (row.usedAt() != null || row.revokedAt() != null) {
             revokeFamily(row.familyId());
             log.warn("Refresh token reused: revoked token family {} of user {}", row.familyId(), row.userId());
+            audit.record(row.userId(), null, "refresh.reused", "revoked token family " + row.familyId());
             throw new ApiException.Unauthorized("invalid refresh token");
         }
         if (!now.isBefore(row.expiresAt())) {
@@ -98,7 +102,10 @@ class RefreshTokens {
 
     /** Logout: revokes the family of {@code presented}, if it is one of ours. */
     void revoke(String presented) {
-        find(presented).ifPresent(row -> revokeFamily(row.familyId()));
+        find(presented).ifPresent(row -> {
+            revokeFamily(row.familyId());
+            audit.record(row.userId(), null, "logout", null);
+        });
     }
 
     private Optional<Row> find(String presented) {

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import systems.rala.service.audit.AuditLog;
 import systems.rala.service.auth.CurrentUser;
 import systems.rala.service.user.User;
 import systems.rala.service.user.UserRepository;
@@ -45,12 +46,15 @@ class FacilityController {
     private final FacilityAccess access;
     private final UserRepository users;
     private final Clock clock;
+    private final AuditLog audit;
 
-    FacilityController(FacilityRepository facilities, FacilityAccess access, UserRepository users, Clock clock) {
+    FacilityController(
+            FacilityRepository facilities, FacilityAccess access, UserRepository users, Clock clock, AuditLog audit) {
         this.facilities = facilities;
         this.access = access;
         this.users = users;
         this.clock = clock;
+        this.audit = audit;
     }
 
     record FacilityBody(
@@ -112,6 +116,7 @@ class FacilityController {
                 OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
         facilities.insert(f);
         facilities.addMember(f.id(), caller.id(), Role.ADMIN);
+        audit.record(caller.id(), f.id(), "facility.created", f.name());
         return ResponseEntity.created(URI.create("/api/v1/facilities/" + f.id()))
                 .body(FacilityView.of(f, Role.ADMIN));
     }
@@ -137,6 +142,7 @@ class FacilityController {
                 body.crop().trim(),
                 old.createdAt());
         facilities.update(f);
+        audit.record(caller.id(), id, "facility.updated", f.name());
         return FacilityView.of(f, role);
     }
 
@@ -145,6 +151,7 @@ class FacilityController {
     void delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID id) {
         access.require(id, caller.id(), Role.ADMIN);
         facilities.delete(id);
+        audit.record(caller.id(), id, "facility.deleted", null);
     }
 
     @GetMapping("/{id}/members")
@@ -164,6 +171,7 @@ class FacilityController {
             throw new ApiException.Conflict("email", "already a member of this facility");
         }
         facilities.addMember(id, user.id(), body.role());
+        audit.record(caller.id(), id, "member.added", user.email() + " as " + body.role());
         return new FacilityRepository.Member(user.id(), user.email(), user.displayName(), body.role());
     }
 
@@ -179,6 +187,7 @@ class FacilityController {
             keepOneAdmin(id, "role");
         }
         facilities.setRole(id, userId, body.role());
+        audit.record(caller.id(), id, "member.role", userId + " " + current + " -> " + body.role());
         return facilities.members(id).stream()
                 .filter(m -> m.userId().equals(userId))
                 .findFirst()
@@ -194,6 +203,7 @@ class FacilityController {
             keepOneAdmin(id, "userId");
         }
         facilities.removeMember(id, userId);
+        audit.record(caller.id(), id, "member.removed", userId.toString());
     }
 
     /** A facility without an admin could never be administered again. */

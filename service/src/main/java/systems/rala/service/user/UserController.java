@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import systems.rala.service.audit.AuditLog;
 import systems.rala.service.auth.CurrentUser;
 import systems.rala.service.web.ApiException;
 
@@ -22,9 +23,11 @@ import systems.rala.service.web.ApiException;
 class UserController {
 
     private final UserService service;
+    private final AuditLog audit;
 
-    UserController(UserService service) {
+    UserController(UserService service, AuditLog audit) {
         this.service = service;
+        this.audit = audit;
     }
 
     /** What the API shows of an account: never the password hash. */
@@ -53,6 +56,8 @@ class UserController {
         }
         User created = service.create(
                 body.email(), body.displayName(), body.password(), Boolean.TRUE.equals(body.systemAdmin()));
+        audit.record(
+                caller.id(), null, "user.created", created.email() + (created.systemAdmin() ? " (system admin)" : ""));
         return ResponseEntity.created(URI.create("/api/v1/users/" + created.id()))
                 .body(UserView.of(created));
     }

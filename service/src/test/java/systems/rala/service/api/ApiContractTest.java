@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import systems.rala.service.auth.SigningKey;
 import systems.rala.service.auth.TokenForge;
 
@@ -35,6 +36,9 @@ abstract class ApiContractTest {
 
     @Autowired
     SigningKey signingKey;
+
+    @Autowired
+    JdbcClient auditJdbc;
 
     Api api;
     String root;
@@ -132,6 +136,14 @@ abstract class ApiContractTest {
         return endpoints;
     }
 
+    long audited(String action, UUID actor) {
+        return auditJdbc
+                .sql("SELECT COUNT(*) FROM audit_log WHERE action = ? AND actor_id = ?")
+                .params(action, actor)
+                .query(Long.class)
+                .single();
+    }
+
     @Test
     void loginRejectsWrongPasswordAndUnknownAccountAlike() {
         Api.Response wrong = api.call(
@@ -142,6 +154,13 @@ abstract class ApiContractTest {
         assertThat(unknown.status()).isEqualTo(401);
         assertThat(wrong.body()).isEqualTo(unknown.body());
         assertThat(wrong.contentType()).startsWith("application/problem+json");
+        // recorded although the request failed; never the password
+        assertThat(audited("login.failed", aliceId)).isPositive();
+        assertThat(auditJdbc
+                        .sql("SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%wrong password%'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test

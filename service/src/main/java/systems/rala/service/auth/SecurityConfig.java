@@ -1,0 +1,78 @@
+package systems.rala.service.auth;
+
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderNotFoundException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import systems.rala.service.config.RalaProperties;
+
+/**
+ * Stateless bearer-token security: no sessions, no cookies (so no CSRF surface), no form or basic login, and
+ * every endpoint but login/refresh/logout needs an access token.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder(RalaProperties props) {
+        return new BCryptPasswordEncoder(props.auth().bcryptStrength());
+    }
+
+    /** Production must be given a strong key; the embedded default keeps a generated one in the data folder. */
+    @Bean
+    SigningKey signingKey(RalaProperties props, Environment env) {
+        String configured = props.auth().signingKey();
+        if (env.matchesProfiles("production") || (configured != null && !configured.isBlank())) {
+            return SigningKey.fromConfigured(configured);
+        }
+        return SigningKey.fromDataDir(props.dataDir());
+    }
+
+    @Bean
+    AccessTokens accessTokens(SigningKey key, RalaProperties props, Clock clock) {
+        return new AccessTokens(key, props.auth(), clock);
+    }
+
+    /** Keeps Spring Boot from creating an in-memory user with a generated password: accounts live in the database. */
+    @Bean
+    AuthenticationManager noPasswordLogin() {
+        return authentication -> {
+            throw new ProviderNotFoundException("log in through /api/v1/auth/login");
+        };
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, AccessTokens tokens) throws Exception {
+        ProblemEntryPoint problems = new ProblemEntryPoint();
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .requestCache(r -> r.disable())
+                .authorizeHttpRequests(a -> a.requestMatchers(
+                                HttpMethod.POST, "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout")
+                        .permitAll()
+                        .requestMatchers("/error")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class);
+        return http.build();
+    }
+}

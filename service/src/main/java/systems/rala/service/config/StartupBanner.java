@@ -1,0 +1,33 @@
+package systems.rala.service.config;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/** Prints where the service listens, so `./rala serve` tells the user which URL to open. */
+@Component
+class StartupBanner {
+
+    private static final Logger log = LoggerFactory.getLogger(StartupBanner.class);
+
+    private final Environment env;
+
+    StartupBanner(Environment env) {
+        this.env = env;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void announce() {
+        String port = env.getProperty("local.server.port");
+        if (port == null) {
+            return;
+        }
+        String address = env.getProperty("server.address", "127.0.0.1");
+        String url = "http://" + (address.contains(":") ? "[" + address + "]" : address) + ":" + port + "/api/v1";
+        log.info("RALA service listening on {}", url);
+        System.out.println("RALA service: " + url);
+    }
+}

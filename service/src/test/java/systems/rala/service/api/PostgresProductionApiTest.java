@@ -1,0 +1,110 @@
+package systems.rala.service.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Base64;
+import java.util.HexFormat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import systems.rala.service.RalaServiceApplication;
+
+/**
+ * The API end to end on the machine's real PostgreSQL (127.0.0.1:5432, user postgres) under the production
+ * profile, in a database made for this run and dropped after it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("production")
+@DirtiesContext
+class PostgresProductionApiTest extends ApiContractTest {
+
+    static final String SERVER = System.getProperty("rala.test.postgres", "jdbc:postgresql://127.0.0.1:5432/");
+    static final String DATABASE = "rala_test_" + HexFormat.of().formatHex(randomBytes(6));
+    static final String SIGNING_KEY = Base64.getEncoder().encodeToString(randomBytes(32));
+
+    @Autowired
+    JdbcClient jdbc;
+
+    static byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
+        new SecureRandom().nextBytes(b);
+        return b;
+    }
+
+    static void admin(String sql) {
+        try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at " + SERVER + " (user postgres): " + sql, e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        admin("CREATE DATABASE " + DATABASE);
+        registry.add("rala.database.url", () -> SERVER + DATABASE);
+        registry.add("rala.database.username", () -> "postgres");
+        registry.add("rala.database.max-pool-size", () -> "4");
+        registry.add("rala.auth.signing-key", () -> SIGNING_KEY);
+        TEST_PROPERTIES.forEach((k, v) -> registry.add(k, () -> v));
+    }
+
+    /** FORCE ends this class's pooled connections; Spring closes its context afterwards (DirtiesContext). */
+    @AfterAll
+    void dropDatabase() {
+        admin("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+    }
+
+    @Test
+    void migrationsRanOnPostgres() {
+        assertThat(jdbc.sql("SELECT version()").query(String.class).single()).startsWith("PostgreSQL");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM flyway_schema_history WHERE success")
+                        .query(Long.class)
+                        .single())
+                .isPositive();
+    }
+
+    /** Starts a second service; settings go in as command-line arguments, which outrank the profile's file. */
+    private static ConfigurableApplicationContext start(String... properties) {
+        String[] args = new String[properties.length + 2];
+        args[0] = "--server.port=0";
+        args[1] = "--rala.database.username=postgres";
+        for (int i = 0; i < properties.length; i++) {
+            args[i + 2] = "--" + properties[i];
+        }
+        return new SpringApplicationBuilder(RalaServiceApplication.class)
+                .profiles("production")
+                .run(args);
+    }
+
+    @Test
+    void productionRefusesToStartWithoutAStrongSigningKey() {
+        String url = "rala.database.url=" + SERVER + DATABASE;
+        assertThatThrownBy(() -> start(url, "rala.auth.signing-key="))
+                .hasStackTraceContaining("rala.auth.signing-key")
+                .hasStackTraceContaining("required");
+        String weak = Base64.getEncoder().encodeToString(randomBytes(16));
+        assertThatThrownBy(() -> start(url, "rala.auth.signing-key=" + weak)).hasStackTraceContaining("too weak");
+    }
+
+    @Test
+    void productionRefusesAnythingButAPostgresUrl() {
+        assertThatThrownBy(() -> start("rala.database.url=jdbc:h2:mem:x", "rala.auth.signing-key=" + SIGNING_KEY))
+                .hasStackTraceContaining("rala.database.url");
+    }
+}

@@ -31,9 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(
         name = "calibrate",
         description = {
-            "Fit tomato-twin parameters to a climate-computer log (weather, measured climate, actuators) and check them",
-            "on a hold-out window. Writes report.json, report.md with plots, and params.json (for simulate/train"
-                    + " --params-file)."
+            "Fit tomato-twin parameters to a climate-computer log and check them on a hold-out window.",
+            "Writes report.json, report.md with plots, and params.json (for simulate/train --params-file)."
         },
         mixinStandardHelpOptions = true)
 final class CalibrateCommand implements Callable<Integer> {

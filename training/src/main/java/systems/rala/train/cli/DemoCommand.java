@@ -39,9 +39,9 @@ import systems.rala.twin.weather.generator.WeatherGenerator;
 @Command(
         name = "demo",
         description = {
-            "The whole loop on the embedded default: generate weather, simulate the rule-based baseline, train a",
-            "policy for a short budget, export it to ONNX, evaluate it against the baseline on held-out weather,",
-            "and write a one-page report (report.html) into --out."
+            "The whole loop on the embedded default, with a one-page report.",
+            "Generates weather, simulates the rule-based baseline, trains a policy for a short budget, exports it",
+            "to ONNX, evaluates it against the baseline on held-out weather, and writes report.html into --out."
         },
         mixinStandardHelpOptions = true)
 final class DemoCommand implements Callable<Integer> {

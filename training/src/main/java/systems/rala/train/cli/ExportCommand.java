@@ -15,8 +15,9 @@ import systems.rala.train.ppo.PpoTrainer;
 @Command(
         name = "export",
         description = {
-            "Export a trained policy to ONNX: normalisation, the deterministic action, clipping and scaling to",
-            "physical units inside the graph, the policy manifest in its metadata."
+            "Export a trained policy to ONNX with its manifest.",
+            "Normalisation, the deterministic action, clipping and scaling to physical units are inside the graph;",
+            "the policy manifest is in its metadata."
         },
         mixinStandardHelpOptions = true)
 final class ExportCommand implements Callable<Integer> {

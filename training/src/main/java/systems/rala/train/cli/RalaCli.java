@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             DemoCommand.class,
             CalibrateCommand.class,
+            ServeCommand.class,
             TrainCommand.class,
             ExportCommand.class,
             CommandLine.HelpCommand.class

@@ -35,8 +35,9 @@ import systems.rala.train.report.Charts;
 @Command(
         name = "train",
         description = {
-            "Train a PPO policy on an environment; writes progress.csv, checkpoints, the best policy, policy.onnx,",
-            "eval.json (test split, against the rule-based baseline) and plots into --out."
+            "Train a PPO policy on an environment (progress, checkpoints, exact resume, ONNX export).",
+            "Writes progress.csv, checkpoints, the best policy, policy.onnx, eval.json (test split, against the",
+            "rule-based baseline) and plots into --out."
         },
         mixinStandardHelpOptions = true)
 final class TrainCommand implements Callable<Integer> {

@@ -33,6 +33,11 @@ class RalaCliTest {
         Result r = run("--help");
         assertThat(r.status()).isZero();
         assertThat(r.out()).contains("Usage: rala").containsPattern("\\n  weather +Weather:");
+        for (String command :
+                new String[] {"weather", "simulate", "validate", "eval", "demo", "calibrate", "serve", "train", "export"
+                }) {
+            assertThat(r.out()).as(command).containsPattern("\\n  " + command + " +\\S");
+        }
     }
 
     @Test

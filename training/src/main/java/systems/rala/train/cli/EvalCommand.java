@@ -94,8 +94,34 @@ final class EvalCommand implements Callable<Integer> {
         if (split != null) {
             opts.put("split", split);
         }
+        // an exported policy carries the options it was trained with: they apply unless given here
+        Map<String, String> trained = null;
+        for (String c : controllers) {
+            if (c.endsWith(".onnx") && Files.isRegularFile(Path.of(c))) {
+                Map<String, String> m = trainedOptions(Path.of(c));
+                if (trained != null && !trained.equals(m)) {
+                    throw new IllegalArgumentException("the policies were trained with different environment options ("
+                            + trained + " and " + m + "); give --option to choose");
+                }
+                trained = m;
+            }
+        }
+        if (trained != null) {
+            trained.forEach((k, v) -> {
+                if (!k.equals("split") && !opts.containsKey(k)) {
+                    opts.put(k, v);
+                }
+            });
+        }
+        // a residual policy corrects the rule-based controller; baselines drive the same plant, weather and
+        // episodes through set-points (the zero correction is the rule-based controller, step for step)
+        Map<String, String> baselineOpts = new LinkedHashMap<>(opts);
+        if ("residual".equals(opts.get("action_mode"))) {
+            baselineOpts.put("action_mode", "setpoint");
+        }
         // build once up front: bad ids, options and controller names fail before any episode runs
-        try (Env probe = EnvRegistry.make(env, opts)) {
+        try (Env probe = EnvRegistry.make(env, opts);
+                Env baselineProbe = EnvRegistry.make(env, baselineOpts)) {
             for (String c : controllers) {
                 if (c.endsWith(".onnx")) {
                     if (!Files.isRegularFile(Path.of(c))) {
@@ -103,15 +129,16 @@ final class EvalCommand implements Callable<Integer> {
                     }
                     new OnnxAgent(Path.of(c), probe).close(); // hash and manifest checked against the env
                 } else {
-                    Evaluation.baseline(probe, c);
+                    Evaluation.baseline(baselineProbe, c);
                 }
             }
         }
         List<Evaluation.AgentResult> results = new ArrayList<>();
         for (String c : controllers) {
             Progress p = new Progress(System.err, "eval " + c, episodes, "episodes", !quiet);
-            results.add(Evaluation.run(
-                    () -> EnvRegistry.make(env, opts), e -> controller(e, c), episodes, seed, p::update));
+            Map<String, String> o = c.endsWith(".onnx") ? opts : baselineOpts;
+            results.add(
+                    Evaluation.run(() -> EnvRegistry.make(env, o), e -> controller(e, c), episodes, seed, p::update));
         }
         writeReport(out, "kpis.json", env, opts, seed, episodes, results);
         PrintWriter w = spec.commandLine().getOut();
@@ -132,6 +159,25 @@ final class EvalCommand implements Callable<Integer> {
         w.println("wrote " + out.resolve("kpis.json"));
         w.flush();
         return 0;
+    }
+
+    /** The environment options an exported policy was trained with (its manifest's {@code key=value;...}). */
+    static Map<String, String> trainedOptions(Path onnx) {
+        Map<String, String> m = new LinkedHashMap<>();
+        try (systems.rala.runtime.policy.OnnxPolicy p = systems.rala.runtime.policy.OnnxPolicy.load(onnx)) {
+            String s = p.manifest().envOptions();
+            if (s != null && !s.isBlank()) {
+                for (String kv : s.split(";")) {
+                    int eq = kv.indexOf('=');
+                    if (eq > 0) {
+                        m.put(kv.substring(0, eq).strip(), kv.substring(eq + 1).strip());
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + onnx, e);
+        }
+        return m;
     }
 
     /** A baseline of the environment by name, or an exported policy ({@code .onnx}) run in ONNX Runtime. */

@@ -129,7 +129,7 @@ public final class ObservationAssembler {
                 if (s >= 0) {
                     kind[i] = Kind.READING;
                     slotA[i] = s;
-                    double[] c = convert(name, store.unit(s), p.unit());
+                    double[] c = conversionOrFail(name, store.unit(s), p.unit());
                     scaleA[i] = c[0];
                     offsetA[i] = c[1];
                 } else if (name.startsWith("last_") && actionNames.contains(name.substring(5))) {
@@ -167,17 +167,13 @@ public final class ObservationAssembler {
                     + (t < 0 && o < 0 ? "" : " (" + (t < 0 ? prefix + "temperature" : other) + " is missing)"));
         }
         slotA[i] = t;
-        double[] ct = convert(prefix + "temperature", store.unit(t), "°C");
+        double[] ct = conversionOrFail(prefix + "temperature", store.unit(t), "°C");
         scaleA[i] = ct[0];
         offsetA[i] = ct[1];
         slotB[i] = o;
-        double[] co = convert(other, store.unit(o), otherUnit);
+        double[] co = conversionOrFail(other, store.unit(o), otherUnit);
         scaleB[i] = co[0];
         offsetB[i] = co[1];
-    }
-
-    private static double[] convert(String name, String from, String to) {
-        return conversionOrFail(name, from, to);
     }
 
     private static double[] conversionOrFail(String name, String from, String to) {

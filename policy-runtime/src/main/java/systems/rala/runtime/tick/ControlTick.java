@@ -44,7 +44,6 @@ public final class ControlTick {
     private final Controller fallback;
     private final ObservationAssembler readingsAssembler;
     private final ControlInput readings;
-    private final double[] readingValues;
     private final SafetyStage safety;
     private final FallbackSupervisor supervisor;
     private final List<Point> commandPoints;
@@ -82,7 +81,6 @@ public final class ControlTick {
                 .outOfRangeMargin(10)
                 .build();
         this.readings = new ControlInput(fallback.readings());
-        this.readingValues = new double[fallback.readings().size()];
         int n = commandPoints.size();
         fallbackCommands = new double[n];
         policyCommands = new double[n];
@@ -181,8 +179,7 @@ public final class ControlTick {
      */
     public TickRecord tick(long nowMillis, double secondOfDay, int dayOfYear) {
         long t0 = System.nanoTime();
-        readingsAssembler.assemble(nowMillis, secondOfDay, dayOfYear, null, readingValues);
-        System.arraycopy(readingValues, 0, readings.values(), 0, readingValues.length);
+        readingsAssembler.assemble(nowMillis, secondOfDay, dayOfYear, null, readings.values());
         readings.setClock(secondOfDay, dayOfYear);
         fallback.decide(readings, fallbackCommands);
 
@@ -250,7 +247,7 @@ public final class ControlTick {
                 supervisor.reason(),
                 problems,
                 policy == null ? null : policy.manifest().contentHash(),
-                named(fallback.readings(), readingValues),
+                named(fallback.readings(), readings.values()),
                 assembled ? named(policy.manifest().observations(), observation) : Map.of(),
                 ran ? named(policy.manifest().actions(), action) : Map.of(),
                 named(commandPoints, acting),

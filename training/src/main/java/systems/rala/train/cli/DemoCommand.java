@@ -188,12 +188,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         List<Evaluation.AgentResult> results = new ArrayList<>();
         long evalSeed = seed + 17;
-        // a residual policy corrects the rule-based controller; the baselines drive the same plant, weather and
-        // episodes through set-points (the zero correction is the rule-based controller, step for step)
-        Map<String, String> baselineOpts = new LinkedHashMap<>(opts);
-        if ("residual".equals(opts.get("action_mode"))) {
-            baselineOpts.put("action_mode", "setpoint");
-        }
+        Map<String, String> baselineOpts = EvalCommand.baselineOptions(opts);
         for (String c : List.of(onnx.toString(), "rule-based", "all-off")) {
             Map<String, String> o2 = c.equals(onnx.toString()) ? opts : baselineOpts;
             results.add(Evaluation.run(

@@ -113,12 +113,7 @@ final class EvalCommand implements Callable<Integer> {
                 }
             });
         }
-        // a residual policy corrects the rule-based controller; baselines drive the same plant, weather and
-        // episodes through set-points (the zero correction is the rule-based controller, step for step)
-        Map<String, String> baselineOpts = new LinkedHashMap<>(opts);
-        if ("residual".equals(opts.get("action_mode"))) {
-            baselineOpts.put("action_mode", "setpoint");
-        }
+        Map<String, String> baselineOpts = baselineOptions(opts);
         // build once up front: bad ids, options and controller names fail before any episode runs
         try (Env probe = EnvRegistry.make(env, opts);
                 Env baselineProbe = EnvRegistry.make(env, baselineOpts)) {
@@ -159,6 +154,19 @@ final class EvalCommand implements Callable<Integer> {
         w.println("wrote " + out.resolve("kpis.json"));
         w.flush();
         return 0;
+    }
+
+    /**
+     * The options baselines run with beside a policy run with {@code opts}: the same, except that a residual
+     * policy's baselines drive the same plant, weather and episodes through set-points (the residual form
+     * offers only the zero correction, which is the rule-based controller step for step).
+     */
+    static Map<String, String> baselineOptions(Map<String, String> opts) {
+        Map<String, String> b = new LinkedHashMap<>(opts);
+        if ("residual".equals(opts.get("action_mode"))) {
+            b.put("action_mode", "setpoint");
+        }
+        return b;
     }
 
     /** The environment options an exported policy was trained with (its manifest's {@code key=value;...}). */

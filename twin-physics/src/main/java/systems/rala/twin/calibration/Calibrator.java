@@ -120,6 +120,9 @@ public final class Calibrator {
     private final double[] low;
     private final double[] high;
     private final int p;
+    /** Residuals per evaluation: the measured, non-missing values of the scored rows. */
+    private final int residualCount;
+
     private int evaluations;
 
     private Calibrator(String modelId, Parameters base, History history, Settings s, Consumer<String> progress) {
@@ -155,6 +158,15 @@ public final class Calibrator {
                 throw new IllegalArgumentException("noise scale of " + v + " = " + sigma + " must be positive");
             }
         }
+        int k = 0;
+        for (double[] meas : history.measured().values()) {
+            for (int i = s.warmupRows(); i < s.trainTo(); i++) {
+                if (!Double.isNaN(meas[i])) {
+                    k++;
+                }
+            }
+        }
+        this.residualCount = k;
     }
 
     /** Default bounds for {@code name}: half to twice its nominal value, within its physical range. */
@@ -215,14 +227,14 @@ public final class Calibrator {
                                 high[j],
                                 bestSe[j] * (high[j] - low[j])));
             }
-            return new Result(fitted, bestCost, residualCount(), evaluations);
+            return new Result(fitted, bestCost, residualCount, evaluations);
         } finally {
             pool.shutdownNow();
         }
     }
 
     private double[][] lm(double[] z0, ExecutorService pool, int start) {
-        int m = residualCount();
+        int m = residualCount;
         double h = 1e-3; // forward-difference step in scaled coordinates
         int[] iteration = {0};
         LeastSquaresOptimizer.Optimum opt = new LevenbergMarquardtOptimizer()
@@ -334,7 +346,7 @@ public final class Calibrator {
         synchronized (this) {
             evaluations++;
         }
-        double[] r = new double[residualCount()];
+        double[] r = new double[residualCount];
         int k = 0;
         for (Map.Entry<String, double[]> e : history.measured().entrySet()) {
             double sigma = s.noise().get(e.getKey());
@@ -348,18 +360,6 @@ public final class Calibrator {
             }
         }
         return r;
-    }
-
-    private int residualCount() {
-        int k = 0;
-        for (double[] meas : history.measured().values()) {
-            for (int i = s.warmupRows(); i < s.trainTo(); i++) {
-                if (!Double.isNaN(meas[i])) {
-                    k++;
-                }
-            }
-        }
-        return k;
     }
 
     private double toZ(int j, double v) {

@@ -81,6 +81,28 @@ class NotebookTest {
         String text = printed.toString(StandardCharsets.UTF_8);
         System.out.print(text);
         assertThat(text).as("the notebook printed its results").isNotBlank();
+        // a notebook that fits against a known truth prints "NAME truth X fitted Y": each within 10 % of its truth
+        java.util.regex.Matcher fit = java.util.regex.Pattern.compile("(\\S+)\\s+truth\\s+(\\S+)\\s+fitted\\s+(\\S+)")
+                .matcher(text);
+        int fits = 0;
+        while (fit.find()) {
+            double truth = Double.parseDouble(fit.group(2));
+            double fitted = Double.parseDouble(fit.group(3));
+            assertThat(fitted).as("%s: %s", notebook.getFileName(), fit.group()).isBetween(0.9 * truth, 1.1 * truth);
+            fits++;
+        }
+        // and a hold-out line "VAR hold-out RMSE A (nominal twin B)": calibrated no worse than nominal
+        java.util.regex.Matcher hold = java.util.regex.Pattern.compile(
+                        "(\\S+)\\s+hold-out RMSE (\\S+) \\(nominal twin (\\S+)\\)")
+                .matcher(text);
+        while (hold.find()) {
+            assertThat(Double.parseDouble(hold.group(2)))
+                    .as("%s: %s", notebook.getFileName(), hold.group())
+                    .isLessThanOrEqualTo(Double.parseDouble(hold.group(3)));
+        }
+        if (notebook.getFileName().toString().startsWith("calibration")) {
+            assertThat(fits).as("fitted parameters printed against their truth").isEqualTo(2);
+        }
     }
 
     /** Splits a cell into complete snippets, as JShell reads them. */

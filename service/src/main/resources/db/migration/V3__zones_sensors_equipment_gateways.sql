@@ -3,7 +3,9 @@
 --
 -- Every row belongs to one facility and goes with it (ON DELETE CASCADE). References between rows of one
 -- facility are composite foreign keys (facility_id, x_id) onto a UNIQUE (facility_id, id), so the database
--- itself refuses a sensor in another facility's zone, whatever the application checks.
+-- itself refuses a sensor in another facility's zone, whatever the application checks. Those onto zones
+-- cascade too: the API refuses to delete a zone that still holds anything (409), and H2 checks a NO ACTION key
+-- in the middle of a facility's cascading delete, where PostgreSQL would wait for the end of the statement.
 
 CREATE TABLE zones (
     id          UUID PRIMARY KEY,
@@ -55,7 +57,8 @@ CREATE TABLE sensors (
     point       VARCHAR(128),
     created_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT sensors_facility_id_uq UNIQUE (facility_id, id),
-    CONSTRAINT sensors_zone_fk FOREIGN KEY (facility_id, zone_id) REFERENCES zones (facility_id, id),
+    CONSTRAINT sensors_zone_fk FOREIGN KEY (facility_id, zone_id) REFERENCES zones (facility_id, id)
+        ON DELETE CASCADE,
     CONSTRAINT sensors_name_uq UNIQUE (zone_id, name),
     CONSTRAINT sensors_point_uq UNIQUE (gateway_id, point),
     CONSTRAINT sensors_gateway_point CHECK (gateway_id IS NULL OR point IS NOT NULL),
@@ -83,7 +86,8 @@ CREATE TABLE equipment (
     -- the gateway that drives it, if any
     gateway_id  UUID REFERENCES gateways (id) ON DELETE SET NULL,
     created_at  TIMESTAMP WITH TIME ZONE NOT NULL,
-    CONSTRAINT equipment_zone_fk FOREIGN KEY (facility_id, zone_id) REFERENCES zones (facility_id, id),
+    CONSTRAINT equipment_zone_fk FOREIGN KEY (facility_id, zone_id) REFERENCES zones (facility_id, id)
+        ON DELETE CASCADE,
     CONSTRAINT equipment_name_uq UNIQUE (zone_id, name),
     CONSTRAINT equipment_min_max CHECK (safety_min <= safety_max)
 );
@@ -127,7 +131,8 @@ CREATE TABLE alert_rules (
     severity      VARCHAR(16)  NOT NULL CHECK (severity IN ('INFO', 'WARNING', 'CRITICAL')),
     enabled       BOOLEAN      NOT NULL,
     created_at    TIMESTAMP WITH TIME ZONE NOT NULL,
-    CONSTRAINT alert_rules_zone_fk FOREIGN KEY (facility_id, zone_id) REFERENCES zones (facility_id, id),
+    CONSTRAINT alert_rules_zone_fk FOREIGN KEY (facility_id, zone_id) REFERENCES zones (facility_id, id)
+        ON DELETE CASCADE,
     CONSTRAINT alert_rules_name_uq UNIQUE (facility_id, name),
     CONSTRAINT alert_rules_threshold CHECK (min_threshold IS NOT NULL OR max_threshold IS NOT NULL),
     CONSTRAINT alert_rules_min_max
@@ -138,7 +143,8 @@ CREATE TABLE alert_rules (
 -- floor area. A metric that could not be computed is null.
 CREATE TABLE daily_metrics (
     facility_id        UUID NOT NULL REFERENCES facilities (id) ON DELETE CASCADE,
-    day                DATE NOT NULL,
+    -- the local day of the facility ('day' is reserved in H2)
+    metric_day         DATE NOT NULL,
     -- heat delivered by the heating system, MJ m⁻²
     heat_mj_m2         DOUBLE PRECISION,
     -- electricity used (lamps, fans, pumps), kWh m⁻²
@@ -153,5 +159,5 @@ CREATE TABLE daily_metrics (
     mean_vpd_kpa       DOUBLE PRECISION,
     -- daily light integral at the canopy, mol m⁻² d⁻¹ of PAR photons
     dli_mol_m2_d       DOUBLE PRECISION,
-    PRIMARY KEY (facility_id, day)
+    PRIMARY KEY (facility_id, metric_day)
 );

@@ -87,7 +87,7 @@ public class GatewayCredentials {
     /**
      * The gateway whose credentials these are, or empty. The digests are compared in constant time, and an
      * unknown client id costs the same digest and comparison as a wrong secret. A success records the gateway as
-     * seen now; a failure is audited (with the client id, never the secret presented).
+     * seen now; both outcomes are audited, like users' logins (with the client id, never the secret presented).
      */
     @Transactional
     public Optional<GatewayIdentity> authenticate(String clientId, String secret) {
@@ -113,6 +113,7 @@ public class GatewayCredentials {
         jdbc.sql("UPDATE gateways SET last_seen_at = ? WHERE id = ?")
                 .params(now(), s.id())
                 .update();
+        audit.record(null, s.facilityId(), "gateway.authenticated", s.id() + " client id " + clientId);
         return Optional.of(new GatewayIdentity(s.id(), s.facilityId(), clientId));
     }
 

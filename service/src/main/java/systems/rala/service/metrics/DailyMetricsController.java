@@ -57,10 +57,11 @@ class DailyMetricsController {
         if (ChronoUnit.DAYS.between(first, last) + 1 > MAX_DAYS) {
             throw new Invalid.Field("to", "at most " + MAX_DAYS + " days, from and to included, per request");
         }
-        return jdbc.sql("SELECT * FROM daily_metrics WHERE facility_id = ? AND day BETWEEN ? AND ? ORDER BY day")
+        return jdbc.sql(
+                        "SELECT * FROM daily_metrics WHERE facility_id = ? AND metric_day BETWEEN ? AND ? ORDER BY metric_day")
                 .params(id, first, last)
                 .query((rs, n) -> new DailyMetrics(
-                        rs.getObject("day", LocalDate.class),
+                        rs.getObject("metric_day", LocalDate.class),
                         rs.getObject("heat_mj_m2", Double.class),
                         rs.getObject("electricity_kwh_m2", Double.class),
                         rs.getObject("co2_kg_m2", Double.class),

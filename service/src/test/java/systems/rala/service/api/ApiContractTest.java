@@ -26,6 +26,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
 import systems.rala.service.auth.SigningKey;
 import systems.rala.service.auth.TokenForge;
 import systems.rala.service.facility.Role;
+import systems.rala.service.mqtt.ServiceMqttClient;
 
 /**
  * The API's behaviour and its security properties, run once on the embedded H2 default and once on the real
@@ -39,9 +40,19 @@ abstract class ApiContractTest implements ResourcesContract, PoliciesContract, A
     static final String ROOT_PASSWORD = "root-password-for-tests";
     static final String PASSWORD = "correct horse battery";
     static final Map<String, String> TEST_PROPERTIES = Map.of(
-            "rala.bootstrap.admin-email", ROOT_EMAIL,
-            "rala.bootstrap.admin-password", ROOT_PASSWORD,
-            "rala.auth.bcrypt-strength", "10");
+            "rala.bootstrap.admin-email",
+            ROOT_EMAIL,
+            "rala.bootstrap.admin-password",
+            ROOT_PASSWORD,
+            "rala.auth.bcrypt-strength",
+            "10",
+            // a client id of its own and no session left behind on a shared broker
+            "rala.mqtt.client-id",
+            "rala-test-" + UUID.randomUUID().toString().substring(0, 8),
+            "rala.mqtt.persistent-session",
+            "false",
+            "rala.mqtt.port",
+            "0");
 
     @Value("${local.server.port}")
     int port;
@@ -54,6 +65,9 @@ abstract class ApiContractTest implements ResourcesContract, PoliciesContract, A
 
     @Autowired
     javax.sql.DataSource dataSource;
+
+    @Autowired
+    ServiceMqttClient mqtt;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -177,6 +191,16 @@ abstract class ApiContractTest implements ResourcesContract, PoliciesContract, A
                 .params(action, actor)
                 .query(Long.class)
                 .single();
+    }
+
+    @Test
+    void theServiceConnectsToItsBroker() throws InterruptedException {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (!mqtt.isConnected() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(mqtt.isConnected()).as("connected to " + mqtt.url()).isTrue();
+        assertThat(mqtt.url()).startsWith("tcp://127.0.0.1:");
     }
 
     @Test

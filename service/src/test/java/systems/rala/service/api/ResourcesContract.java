@@ -15,7 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import systems.rala.service.alert.Alert;
@@ -25,6 +31,8 @@ import systems.rala.service.facility.Role;
 import systems.rala.service.gateway.GatewayCredentials;
 import systems.rala.service.gateway.GatewayIdentity;
 import systems.rala.service.inventory.Invalid;
+import systems.rala.service.mqtt.EmbeddedMqttBroker;
+import systems.rala.service.mqtt.GatewayAuthenticator;
 
 /** API tests of zones, sensors, equipment, gateways, alerts, alert rules and daily metrics. */
 interface ResourcesContract extends ServiceContract {
@@ -619,6 +627,47 @@ interface ResourcesContract extends ServiceContract {
         assertThat(call("POST", base(f) + "/gateways/" + g + "/credentials", alice, null)
                         .status())
                 .isEqualTo(404);
+    }
+
+    /**
+     * The broker's view of the same credentials: the user name is the client id, the password the secret, and the
+     * answer the gateway's facility. Where the broker is the embedded one, a real MQTT connect is tried as well.
+     */
+    @Test
+    default void theBrokerAcceptsAGatewayWithItsCurrentSecretOnly(
+            @Autowired GatewayAuthenticator broker, @Autowired ObjectProvider<EmbeddedMqttBroker> embedded)
+            throws MqttException {
+        UUID f = newFacility("Broker");
+        String alice = fx().alice;
+        Api.Response registered = call("POST", base(f) + "/gateways", alice, body("name", "gw"));
+        UUID g = UUID.fromString(registered.text("gatewayId"));
+        String clientId = registered.text("clientId");
+        String first = registered.text("secret");
+        assertThat(broker.authenticate(clientId, first.getBytes(StandardCharsets.UTF_8)))
+                .contains(f);
+        assertThat(broker.authenticate(clientId, null)).isEmpty();
+        String second = call("POST", base(f) + "/gateways/" + g + "/credentials", alice, null)
+                .text("secret");
+        assertThat(broker.authenticate(clientId, first.getBytes(StandardCharsets.UTF_8)))
+                .isEmpty();
+        assertThat(broker.authenticate(clientId, second.getBytes(StandardCharsets.UTF_8)))
+                .contains(f);
+
+        Assumptions.assumeTrue(embedded.getIfAvailable() != null, "no embedded broker in this configuration");
+        String url = fx().mqtt.url();
+        try (MqttClient client = new MqttClient(url, clientId, new MemoryPersistence())) {
+            MqttConnectOptions options = new MqttConnectOptions();
+            options.setConnectionTimeout(5);
+            options.setUserName(clientId);
+            options.setPassword(first.toCharArray());
+            assertThatThrownBy(() -> client.connect(options))
+                    .as("the secret before rotation")
+                    .isInstanceOf(MqttException.class);
+            options.setPassword(second.toCharArray());
+            client.connect(options);
+            assertThat(client.isConnected()).isTrue();
+            client.disconnect();
+        }
     }
 
     // alerts

@@ -47,6 +47,14 @@ CREATE TABLE policy_aliases (
 );
 CREATE INDEX policy_aliases_policy_idx ON policy_aliases (policy_id);
 
+-- The states of a what-if job. A foreign key rather than CHECK (state IN (...)): H2 2.4 binds a CHECK that
+-- compares strings to the session that created it (Flyway's), and refuses every insert once that pooled
+-- connection is closed ("Check constraint invalid").
+CREATE TABLE twin_job_states (
+    state VARCHAR(16) PRIMARY KEY
+);
+INSERT INTO twin_job_states (state) VALUES ('QUEUED'), ('RUNNING'), ('SUCCEEDED'), ('FAILED'), ('CANCELLED');
+
 -- A what-if run of the twin: a scenario (environment, controller, weather, period, seed) simulated in the
 -- background. progress is the share of simulated steps done (0..1); kpis the results as JSON once done.
 CREATE TABLE twin_jobs (
@@ -54,7 +62,7 @@ CREATE TABLE twin_jobs (
     facility_id  UUID        NOT NULL REFERENCES facilities (id) ON DELETE CASCADE,
     requested_by UUID REFERENCES users (id) ON DELETE SET NULL,
     scenario     TEXT        NOT NULL,
-    state        VARCHAR(16) NOT NULL CHECK (state IN ('QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED')),
+    state        VARCHAR(16) NOT NULL REFERENCES twin_job_states (state),
     progress     DOUBLE PRECISION NOT NULL DEFAULT 0 CHECK (progress BETWEEN 0 AND 1),
     kpis         TEXT,
     error        VARCHAR(1000),

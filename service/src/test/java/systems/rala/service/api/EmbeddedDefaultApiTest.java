@@ -60,6 +60,26 @@ class EmbeddedDefaultApiTest extends ApiContractTest {
         assertThat(DATA_DIR.resolve("mqtt")).isDirectory();
     }
 
+    /**
+     * A connection other than the one that ran the migrations can write to tables with CHECK constraints on
+     * strings (memberships.role); H2 2.4.240 refused it ("Check constraint invalid").
+     */
+    @Test
+    void aFreshConnectionPassesTheMigratedCheckConstraints() throws java.sql.SQLException {
+        String url = "jdbc:h2:file:" + DATA_DIR.resolve("rala")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "sa", "");
+                java.sql.PreparedStatement s = c.prepareStatement(
+                        "INSERT INTO memberships (facility_id, user_id, role) VALUES (?, ?, 'VIEWER')")) {
+            s.setObject(1, facilityB);
+            s.setObject(2, victorId);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+            c.createStatement()
+                    .execute("DELETE FROM memberships WHERE facility_id = '" + facilityB + "' AND user_id = '"
+                            + victorId + "'");
+        }
+    }
+
     @Test
     void theEmbeddedDefaultKeepsItsDatabaseAndGeneratedKeyInTheDataFolder() {
         assertThat(DATA_DIR.resolve("rala.mv.db")).exists();

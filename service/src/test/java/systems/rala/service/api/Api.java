@@ -24,11 +24,15 @@ final class Api {
         this.base = "http://127.0.0.1:" + port;
     }
 
-    record Response(int status, String contentType, JsonNode body) {
+    /** A response; {@code body} is its JSON (a missing node when not JSON), {@code raw} its text as sent. */
+    record Response(int status, String contentType, JsonNode body, String raw) {
         String text(String field) {
             return body.path(field).asString();
         }
     }
+
+    /** A body sent as given, for non-JSON requests such as multipart uploads. */
+    record RawBody(String contentType, byte[] bytes) {}
 
     Response call(String method, String path, String token, Object body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
@@ -37,7 +41,10 @@ final class Api {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        if (body != null) {
+        if (body instanceof RawBody raw) {
+            request.header("Content-Type", raw.contentType());
+            request.method(method, HttpRequest.BodyPublishers.ofByteArray(raw.bytes()));
+        } else if (body != null) {
             request.header("Content-Type", "application/json");
             request.method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         } else {
@@ -46,11 +53,10 @@ final class Api {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String text = response.body();
-            JsonNode json = text == null || text.isBlank() ? JSON.missingNode() : JSON.readTree(text);
-            return new Response(
-                    response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""),
-                    json);
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            JsonNode json =
+                    text == null || text.isBlank() || !type.contains("json") ? JSON.missingNode() : JSON.readTree(text);
+            return new Response(response.statusCode(), type, json, text);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

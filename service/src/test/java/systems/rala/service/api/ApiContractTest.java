@@ -2,6 +2,11 @@ package systems.rala.service.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +15,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.server.PathContainer;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 import systems.rala.service.auth.SigningKey;
 import systems.rala.service.auth.TokenForge;
+import systems.rala.service.facility.Role;
+import systems.rala.service.mqtt.ServiceMqttClient;
 
 /**
  * The API's behaviour and its security properties, run once on the embedded H2 default and once on the real
@@ -21,15 +34,25 @@ import systems.rala.service.auth.TokenForge;
  * and otto an operator); bob administers facility B and is no member of A.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ApiContractTest {
+abstract class ApiContractTest implements ResourcesContract, PoliciesContract, AccountsContract, OperationsContract {
 
     static final String ROOT_EMAIL = "root@rala.test";
     static final String ROOT_PASSWORD = "root-password-for-tests";
     static final String PASSWORD = "correct horse battery";
     static final Map<String, String> TEST_PROPERTIES = Map.of(
-            "rala.bootstrap.admin-email", ROOT_EMAIL,
-            "rala.bootstrap.admin-password", ROOT_PASSWORD,
-            "rala.auth.bcrypt-strength", "10");
+            "rala.bootstrap.admin-email",
+            ROOT_EMAIL,
+            "rala.bootstrap.admin-password",
+            ROOT_PASSWORD,
+            "rala.auth.bcrypt-strength",
+            "10",
+            // a client id of its own and no session left behind on a shared broker
+            "rala.mqtt.client-id",
+            "rala-test-" + UUID.randomUUID().toString().substring(0, 8),
+            "rala.mqtt.persistent-session",
+            "false",
+            "rala.mqtt.port",
+            "0");
 
     @Value("${local.server.port}")
     int port;
@@ -39,6 +62,16 @@ abstract class ApiContractTest {
 
     @Autowired
     JdbcClient auditJdbc;
+
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    @Autowired
+    ServiceMqttClient mqtt;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping handlers;
 
     Api api;
     String root;
@@ -121,19 +154,35 @@ abstract class ApiContractTest {
                 "tomato");
     }
 
-    /** Every facility-scoped endpoint, with a body valid for it, for facility {@code f}. */
-    List<Object[]> facilityEndpoints(UUID f, UUID member) {
-        List<Object[]> endpoints = new ArrayList<>();
-        endpoints.add(new Object[] {"GET", "/api/v1/facilities/" + f, null});
-        endpoints.add(new Object[] {"PUT", "/api/v1/facilities/" + f, facility("renamed")});
-        endpoints.add(new Object[] {"GET", "/api/v1/facilities/" + f + "/members", null});
-        endpoints.add(new Object[] {
-            "POST", "/api/v1/facilities/" + f + "/members", Map.of("email", "bob@rala.test", "role", "ADMIN")
-        });
-        endpoints.add(new Object[] {"PUT", "/api/v1/facilities/" + f + "/members/" + member, Map.of("role", "ADMIN")});
-        endpoints.add(new Object[] {"DELETE", "/api/v1/facilities/" + f + "/members/" + member, null});
-        endpoints.add(new Object[] {"DELETE", "/api/v1/facilities/" + f, null});
-        return endpoints;
+    /** The facility endpoints themselves, for facility {@code f}; members are listed for {@code victorId}. */
+    @EndpointCatalogue
+    public List<Endpoint> facilityEndpoints(UUID f, String adminToken) {
+        String base = "/api/v1/facilities/" + f;
+        return List.of(
+                Endpoint.of("GET", base, null, Role.VIEWER),
+                Endpoint.of("PUT", base, facility("renamed"), Role.ADMIN),
+                Endpoint.of("GET", base + "/members", null, Role.VIEWER),
+                Endpoint.of("POST", base + "/members", Map.of("email", "bob@rala.test", "role", "ADMIN"), Role.ADMIN),
+                Endpoint.of("PUT", base + "/members/" + victorId, Map.of("role", "ADMIN"), Role.ADMIN),
+                Endpoint.of("DELETE", base + "/members/" + victorId, null, Role.ADMIN),
+                Endpoint.of("DELETE", base, null, Role.ADMIN));
+    }
+
+    /** Every catalogued facility-scoped endpoint of every feature, for facility A. */
+    List<Endpoint> catalogue() {
+        List<Endpoint> all = new ArrayList<>();
+        for (Method m : getClass().getMethods()) {
+            if (m.isAnnotationPresent(EndpointCatalogue.class)) {
+                try {
+                    @SuppressWarnings("unchecked")
+                    List<Endpoint> listed = (List<Endpoint>) m.invoke(this, facilityA, alice);
+                    all.addAll(listed);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("catalogue " + m.getName(), e);
+                }
+            }
+        }
+        return all;
     }
 
     long audited(String action, UUID actor) {
@@ -142,6 +191,16 @@ abstract class ApiContractTest {
                 .params(action, actor)
                 .query(Long.class)
                 .single();
+    }
+
+    @Test
+    void theServiceConnectsToItsBroker() throws InterruptedException {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (!mqtt.isConnected() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(mqtt.isConnected()).as("connected to " + mqtt.url()).isTrue();
+        assertThat(mqtt.url()).startsWith("tcp://127.0.0.1:");
     }
 
     @Test
@@ -163,29 +222,131 @@ abstract class ApiContractTest {
                 .isZero();
     }
 
+    /**
+     * Every facility-scoped endpoint against every caller that must be refused: no token and each kind of bad
+     * token (401), another tenant (404, exactly as for a facility that does not exist), a viewer on operator
+     * and admin endpoints and an operator on admin endpoints (403). Fails when a facility-scoped handler of
+     * the application is missing from the catalogue, so a new endpoint cannot escape the matrix. Writes the
+     * matrix to {@code target/security-matrix-<database>.md}.
+     */
     @Test
-    void anotherTenantSeesNotFoundOnEveryFacilityEndpointExactlyAsForAMissingFacility() {
+    void securityMatrix() throws IOException {
+        List<Endpoint> endpoints = catalogue();
+        assertThat(uncatalogued(endpoints))
+                .as("facility-scoped handlers missing from the catalogue")
+                .isEmpty();
+        Map<String, String> bad = new TokenForge(signingKey, "rala", "rala-api").badTokens(aliceId);
         UUID missing = UUID.randomUUID();
-        List<Object[]> foreign = facilityEndpoints(facilityA, victorId);
-        List<Object[]> absent = facilityEndpoints(missing, victorId);
-        for (int i = 0; i < foreign.size(); i++) {
-            Object[] e = foreign.get(i);
-            Api.Response r = api.call((String) e[0], (String) e[1], bob, e[2]);
-            Api.Response none = api.call((String) absent.get(i)[0], (String) absent.get(i)[1], bob, absent.get(i)[2]);
-            assertThat(r.status()).as(e[0] + " " + e[1]).isEqualTo(404);
-            assertThat(r.contentType()).startsWith("application/problem+json");
-            assertThat(r.text("detail")).isEqualTo(none.text("detail"));
-            assertThat(r.status()).isEqualTo(none.status());
+        StringBuilder report = new StringBuilder("| endpoint | least role | refusal cases |\n|---|---|---|\n");
+        int cases = 0;
+        for (Endpoint e : endpoints) {
+            int before = cases;
+            cases += refused(e, null, 401, "no token");
+            for (Map.Entry<String, String> token : bad.entrySet()) {
+                cases += refused(e, token.getValue(), 401, token.getKey());
+            }
+            Api.Response foreign = api.call(e.method(), e.path(), bob, e.body());
+            Api.Response absent =
+                    api.call(e.method(), e.path().replace(facilityA.toString(), missing.toString()), bob, e.body());
+            assertThat(foreign.status()).as("another tenant: " + e).isEqualTo(404);
+            assertThat(foreign.contentType()).as("another tenant: " + e).startsWith("application/problem+json");
+            assertThat(foreign.raw())
+                    .as("another tenant sees what a missing facility shows: " + e)
+                    .isEqualTo(absent.raw().replace(missing.toString(), facilityA.toString()));
+            cases += 2;
+            if (e.needed() != Role.VIEWER) {
+                cases += refused(e, victor, 403, "viewer");
+            }
+            if (e.needed() == Role.ADMIN) {
+                cases += refused(e, otto, 403, "operator");
+            }
+            report.append("| `")
+                    .append(e.method())
+                    .append(' ')
+                    .append(e.path().replace(facilityA.toString(), "{id}"))
+                    .append("` | ")
+                    .append(e.needed())
+                    .append(" | ")
+                    .append(cases - before)
+                    .append(" |\n");
         }
-        assertThat(api.call("GET", "/api/v1/facilities", bob, null).body().findValuesAsString("id"))
-                .containsExactly(facilityB.toString());
-        // nothing bob tried changed facility A
-        Api.Response a = api.call("GET", "/api/v1/facilities/" + facilityA, alice, null);
-        assertThat(a.text("name")).isEqualTo("A");
+        report.append('\n')
+                .append(endpoints.size())
+                .append(" facility-scoped endpoints, ")
+                .append(cases)
+                .append(" refusal cases\n");
+        Path out = Path.of("target", "security-matrix-" + database() + ".md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report);
+        System.out.printf("security matrix (%s): %d endpoints, %d cases%n", database(), endpoints.size(), cases);
+        // nothing the refused callers sent changed facility A
+        assertThat(api.call("GET", "/api/v1/facilities/" + facilityA, alice, null)
+                        .text("name"))
+                .isEqualTo("A");
         assertThat(api.call("GET", "/api/v1/facilities/" + facilityA + "/members", alice, null)
                         .body()
                         .findValuesAsString("email"))
-                .containsExactlyInAnyOrder("alice@rala.test", "victor@rala.test", "otto@rala.test");
+                .contains("alice@rala.test", "victor@rala.test", "otto@rala.test")
+                .doesNotContain("bob@rala.test");
+        assertThat(api.call("GET", "/api/v1/facilities", bob, null).body().findValuesAsString("id"))
+                .doesNotContain(facilityA.toString());
+    }
+
+    private int refused(Endpoint e, String token, int status, String caller) {
+        Api.Response r = api.call(e.method(), e.path(), token, e.body());
+        assertThat(r.status()).as(caller + ": " + e).isEqualTo(status);
+        assertThat(r.contentType()).as(caller + ": " + e).startsWith("application/problem+json");
+        return 1;
+    }
+
+    /** "METHOD pattern" of every handler under /api/v1/facilities/{id} that no catalogued endpoint matches. */
+    private List<String> uncatalogued(List<Endpoint> endpoints) {
+        List<String> missing = new ArrayList<>();
+        handlers.getHandlerMethods().keySet().forEach(info -> {
+            for (String pattern : info.getPatternValues()) {
+                if (!pattern.startsWith("/api/v1/facilities/{")) {
+                    continue;
+                }
+                PathPattern parsed = PathPatternParser.defaultInstance.parse(pattern);
+                for (RequestMethod method : info.getMethodsCondition().getMethods()) {
+                    boolean listed = endpoints.stream()
+                            .anyMatch(e -> e.method().equals(method.name())
+                                    && parsed.matches(PathContainer.parsePath(
+                                            URI.create(e.path()).getPath())));
+                    if (!listed) {
+                        missing.add(method + " " + pattern);
+                    }
+                }
+            }
+        });
+        return missing;
+    }
+
+    /** "h2" or "postgresql", for reports. */
+    String database() {
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void accountEndpointsRefuseBadTokens() {
+        Map<String, String> bad = new TokenForge(signingKey, "rala", "rala-api").badTokens(aliceId);
+        List<Endpoint> endpoints = List.of(
+                Endpoint.of("GET", "/api/v1/facilities", null, Role.VIEWER),
+                Endpoint.of("POST", "/api/v1/facilities", facility("forged"), Role.VIEWER),
+                Endpoint.of("GET", "/api/v1/users/me", null, Role.VIEWER),
+                Endpoint.of(
+                        "POST",
+                        "/api/v1/users",
+                        Map.of("email", "x@rala.test", "displayName", "X", "password", PASSWORD),
+                        Role.ADMIN));
+        for (Endpoint e : endpoints) {
+            refused(e, null, 401, "no token");
+            bad.forEach((name, token) -> refused(e, token, 401, name));
+        }
     }
 
     @Test
@@ -197,13 +358,6 @@ abstract class ApiContractTest {
             assertThat(api.call("GET", "/api/v1/facilities/" + facilityA + "/members", token, null)
                             .status())
                     .isEqualTo(200);
-            for (Object[] e : facilityEndpoints(facilityA, aliceId)) {
-                if (!"GET".equals(e[0])) {
-                    Api.Response r = api.call((String) e[0], (String) e[1], token, e[2]);
-                    assertThat(r.status()).as(e[0] + " " + e[1]).isEqualTo(403);
-                    assertThat(r.contentType()).startsWith("application/problem+json");
-                }
-            }
         }
         assertThat(api.call("GET", "/api/v1/facilities/" + facilityA, victor, null)
                         .text("role"))
@@ -216,32 +370,6 @@ abstract class ApiContractTest {
                                 Map.of("email", "eve@rala.test", "displayName", "Eve", "password", PASSWORD))
                         .status())
                 .isEqualTo(403);
-    }
-
-    @Test
-    void forgedExpiredAndMisaddressedTokensAreRejectedEverywhere() {
-        Map<String, String> bad = new TokenForge(signingKey, "rala", "rala-api").badTokens(aliceId);
-        List<Object[]> endpoints = new ArrayList<>(facilityEndpoints(facilityA, victorId));
-        endpoints.add(new Object[] {"GET", "/api/v1/facilities", null});
-        endpoints.add(new Object[] {"POST", "/api/v1/facilities", facility("forged")});
-        endpoints.add(new Object[] {"GET", "/api/v1/users/me", null});
-        endpoints.add(new Object[] {
-            "POST", "/api/v1/users", Map.of("email", "x@rala.test", "displayName", "X", "password", PASSWORD)
-        });
-        for (Object[] e : endpoints) {
-            assertThat(api.call((String) e[0], (String) e[1], null, e[2]).status())
-                    .as("no token: " + e[0] + " " + e[1])
-                    .isEqualTo(401);
-            bad.forEach((name, token) -> {
-                Api.Response r = api.call((String) e[0], (String) e[1], token, e[2]);
-                assertThat(r.status()).as(name + ": " + e[0] + " " + e[1]).isEqualTo(401);
-                assertThat(r.contentType()).startsWith("application/problem+json");
-            });
-        }
-        assertThat(api.call("GET", "/api/v1/facilities/" + facilityA + "/members", alice, null)
-                        .body()
-                        .findValuesAsString("email"))
-                .contains("victor@rala.test");
     }
 
     @Test

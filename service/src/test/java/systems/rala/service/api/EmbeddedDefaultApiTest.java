@@ -1,11 +1,17 @@
 package systems.rala.service.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.UUID;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,6 +35,29 @@ class EmbeddedDefaultApiTest extends ApiContractTest {
     static void embedded(DynamicPropertyRegistry registry) {
         registry.add("rala.data-dir", DATA_DIR::toString);
         TEST_PROPERTIES.forEach((k, v) -> registry.add(k, () -> v));
+    }
+
+    @Test
+    void theEmbeddedBrokerListensOnLoopbackAndRefusesAnonymousAndUnknownClients() throws MqttException {
+        assertThat(mqtt.url()).startsWith("tcp://127.0.0.1:");
+        for (String[] who : new String[][] {{null, null}, {"rala-service", "guess"}, {"gw-unknown", "secret"}}) {
+            try (MqttClient client = new MqttClient(
+                    mqtt.url(), "probe-" + UUID.randomUUID().toString().substring(0, 8), new MemoryPersistence())) {
+                MqttConnectOptions options = new MqttConnectOptions();
+                options.setConnectionTimeout(5);
+                if (who[0] != null) {
+                    options.setUserName(who[0]);
+                    options.setPassword(who[1].toCharArray());
+                }
+                assertThatThrownBy(() -> client.connect(options))
+                        .as("user " + who[0])
+                        .isInstanceOf(MqttException.class)
+                        .satisfies(e -> assertThat(((MqttException) e).getReasonCode())
+                                .isIn((int) MqttException.REASON_CODE_NOT_AUTHORIZED, (int)
+                                        MqttException.REASON_CODE_FAILED_AUTHENTICATION));
+            }
+        }
+        assertThat(DATA_DIR.resolve("mqtt")).isDirectory();
     }
 
     @Test

@@ -8,8 +8,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +38,11 @@ class PostgresProductionApiTest extends ApiContractTest {
 
     static final String SERVER = System.getProperty("rala.test.postgres", "jdbc:postgresql://127.0.0.1:5432/");
     static final String DATABASE = "rala_test_" + HexFormat.of().formatHex(randomBytes(6));
+    /** The machine's Mosquitto (anonymous on loopback) and InfluxDB (started by .ci/run). */
+    static final String MOSQUITTO = System.getProperty("rala.test.mqtt", "tcp://127.0.0.1:1883");
+
+    static final String INFLUX = System.getProperty("rala.test.influx", "http://127.0.0.1:8086");
+
     static final String SIGNING_KEY = Base64.getEncoder().encodeToString(randomBytes(32));
 
     @Autowired
@@ -61,6 +70,8 @@ class PostgresProductionApiTest extends ApiContractTest {
         registry.add("rala.database.username", () -> "postgres");
         registry.add("rala.database.max-pool-size", () -> "4");
         registry.add("rala.auth.signing-key", () -> SIGNING_KEY);
+        registry.add("rala.mqtt.url", () -> MOSQUITTO);
+        registry.add("rala.timeseries.influx.url", () -> INFLUX);
         TEST_PROPERTIES.forEach((k, v) -> registry.add(k, () -> v));
     }
 
@@ -81,15 +92,21 @@ class PostgresProductionApiTest extends ApiContractTest {
 
     /** Starts a second service; settings go in as command-line arguments, which outrank the profile's file. */
     private static ConfigurableApplicationContext start(String... properties) {
-        String[] args = new String[properties.length + 2];
-        args[0] = "--server.port=0";
-        args[1] = "--rala.database.username=postgres";
-        for (int i = 0; i < properties.length; i++) {
-            args[i + 2] = "--" + properties[i];
+        // one value per key (a key given twice on the command line would bind as a list)
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("server.port", "0");
+        settings.put("rala.database.username", "postgres");
+        settings.put("rala.mqtt.url", MOSQUITTO);
+        settings.put("rala.timeseries.influx.url", INFLUX);
+        for (String p : properties) {
+            int eq = p.indexOf('=');
+            settings.put(p.substring(0, eq), p.substring(eq + 1));
         }
+        List<String> args = new ArrayList<>();
+        settings.forEach((k, v) -> args.add("--" + k + "=" + v));
         return new SpringApplicationBuilder(RalaServiceApplication.class)
                 .profiles("production")
-                .run(args);
+                .run(args.toArray(String[]::new));
     }
 
     @Test
@@ -100,6 +117,17 @@ class PostgresProductionApiTest extends ApiContractTest {
                 .hasStackTraceContaining("required");
         String weak = Base64.getEncoder().encodeToString(randomBytes(16));
         assertThatThrownBy(() -> start(url, "rala.auth.signing-key=" + weak)).hasStackTraceContaining("too weak");
+    }
+
+    @Test
+    void productionRefusesToStartWithoutItsBrokerAndTimeSeriesServer() {
+        String db = "rala.database.url=" + SERVER + DATABASE;
+        String key = "rala.auth.signing-key=" + SIGNING_KEY;
+        assertThatThrownBy(() -> start(db, key, "rala.mqtt.url=")).hasStackTraceContaining("rala.mqtt.url is required");
+        assertThatThrownBy(() -> start(db, key, "rala.mqtt.url=http://broker:1883"))
+                .hasStackTraceContaining("must be tcp://host:port or ssl://host:port");
+        assertThatThrownBy(() -> start(db, key, "rala.timeseries.influx.url="))
+                .hasStackTraceContaining("rala.timeseries.influx.url and .database are required");
     }
 
     @Test

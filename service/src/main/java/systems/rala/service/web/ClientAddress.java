@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -24,6 +25,7 @@ public class ClientAddress {
 
     private final List<IpRange> trusted;
 
+    @Autowired
     ClientAddress(RalaProperties props) {
         this(props.auth().trustedProxies());
     }

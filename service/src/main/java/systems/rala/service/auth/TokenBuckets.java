@@ -62,7 +62,8 @@ final class TokenBuckets {
             bucket.tokens -= 1;
             return Optional.empty();
         }
-        long wait = (long) Math.ceil((1 - bucket.tokens) * windowMillis / capacity);
+        // the tolerance keeps rounding error (120000.00000001 ms) from adding a millisecond
+        long wait = (long) Math.ceil((1 - bucket.tokens) * windowMillis / capacity - 1e-6);
         return Optional.of(Duration.ofMillis(Math.max(1, wait)));
     }
 

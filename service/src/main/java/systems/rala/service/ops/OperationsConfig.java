@@ -7,6 +7,9 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.List;
+import java.util.Set;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +37,11 @@ class OperationsConfig {
         return jdbc.sql("SELECT COUNT(*) FROM facilities").query(Long.class).single();
     }
 
-    /** Every operation but login, refresh, logout and accepting an invitation needs a bearer access token. */
+    /** The operations that take no access token (see SecurityConfig). */
+    static final Set<String> OPEN = Set.of(
+            "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout", "/api/v1/auth/accept-invitation");
+
+    /** Every operation but those in {@link #OPEN} needs a bearer access token. */
     @Bean
     OpenAPI ralaOpenApi() {
         return new OpenAPI()
@@ -52,5 +59,15 @@ class OperationsConfig {
                                         .bearerFormat("JWT")
                                         .description("an access token from POST /api/v1/auth/login")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
+    }
+
+    /** An empty requirement list on the open operations overrides the document-wide bearer requirement. */
+    @Bean
+    OpenApiCustomizer openOperations() {
+        return api -> api.getPaths().forEach((path, item) -> {
+            if (OPEN.contains(path)) {
+                item.readOperations().forEach(operation -> operation.setSecurity(List.of()));
+            }
+        });
     }
 }

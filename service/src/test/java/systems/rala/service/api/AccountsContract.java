@@ -2,14 +2,17 @@ package systems.rala.service.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -46,7 +49,7 @@ interface AccountsContract extends ServiceContract {
     }
 
     default Api.Response accept(String token, String accessToken, String displayName, String password) {
-        Map<String, Object> body = new java.util.HashMap<>();
+        Map<String, Object> body = new HashMap<>();
         body.put("token", token);
         if (displayName != null) {
             body.put("displayName", displayName);
@@ -89,7 +92,7 @@ interface AccountsContract extends ServiceContract {
         ApiContractTest fx = fx();
         UUID facility = fx.createFacility(fx.alice, "Invitations");
         String email = email("ivy");
-        Api.Response issued = invite(facility, fx.alice, email.toUpperCase(java.util.Locale.ROOT), Role.OPERATOR);
+        Api.Response issued = invite(facility, fx.alice, email.toUpperCase(Locale.ROOT), Role.OPERATOR);
         String token = issued.text("token");
         // 256 random bits in base64url without padding: ceil(256 / 6) = 43 characters
         assertThat(token).hasSize(43).matches("[A-Za-z0-9_-]+");
@@ -423,16 +426,10 @@ interface AccountsContract extends ServiceContract {
         assertThat(created.body().path("items").findValuesAsString("action")).containsExactly("invitation.created");
         String createdAt = items.get(3).path("at").asString();
         Api.Response before = fx.api.call(
-                "GET",
-                base + "/audit?to=" + java.net.URLEncoder.encode(createdAt, StandardCharsets.UTF_8),
-                fx.alice,
-                null);
+                "GET", base + "/audit?to=" + URLEncoder.encode(createdAt, StandardCharsets.UTF_8), fx.alice, null);
         assertThat(before.body().path("total").asLong()).isZero();
         Api.Response fromCreation = fx.api.call(
-                "GET",
-                base + "/audit?from=" + java.net.URLEncoder.encode(createdAt, StandardCharsets.UTF_8),
-                fx.alice,
-                null);
+                "GET", base + "/audit?from=" + URLEncoder.encode(createdAt, StandardCharsets.UTF_8), fx.alice, null);
         assertThat(fromCreation.body().path("total").asLong()).isEqualTo(4);
         Api.Response page1 = fx.api.call("GET", base + "/audit?size=3&page=1", fx.alice, null);
         assertThat(page1.body().path("items").findValuesAsString("action")).containsExactly("facility.created");

@@ -121,6 +121,12 @@ interface OperationsContract extends ServiceContract {
         assertThat(bearer.path("scheme").asString()).isEqualTo("bearer");
         assertThat(bearer.path("bearerFormat").asString()).isEqualTo("JWT");
         assertThat(doc.path("security").findValues("bearer")).isNotEmpty();
+        // the operations that take no token say so
+        JsonNode login = doc.path("paths").path("/api/v1/auth/login").path("post");
+        assertThat(login.path("security").isArray()).isTrue();
+        assertThat(login.path("security").size()).isZero();
+        assertThat(doc.path("paths").path("/api/v1/facilities").path("get").has("security"))
+                .isFalse();
     }
 
     /**

@@ -34,7 +34,8 @@ import systems.rala.service.mqtt.ServiceMqttClient;
  * and otto an operator); bob administers facility B and is no member of A.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ApiContractTest implements ResourcesContract, PoliciesContract, AccountsContract, OperationsContract {
+abstract class ApiContractTest
+        implements ResourcesContract, PoliciesContract, AccountsContract, OperationsContract, IngestionContract {
 
     static final String ROOT_EMAIL = "root@rala.test";
     static final String ROOT_PASSWORD = "root-password-for-tests";

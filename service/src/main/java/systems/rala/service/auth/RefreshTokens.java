@@ -1,16 +1,10 @@
 package systems.rala.service.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -35,7 +29,6 @@ class RefreshTokens {
     private final RalaProperties props;
     private final Clock clock;
     private final AuditLog audit;
-    private final SecureRandom random = new SecureRandom();
 
     RefreshTokens(JdbcClient jdbc, RalaProperties props, Clock clock, AuditLog audit) {
         this.jdbc = jdbc;
@@ -82,7 +75,12 @@ class RefreshTokens {
         if (row.usedAt() != null || row.revokedAt() != null) {
             revokeFamily(row.familyId());
             log.warn("Refresh token reused: revoked token family {} of user {}", row.familyId(), row.userId());
-            audit.record(row.userId(), null, "refresh.reused", "revoked token family " + row.familyId());
+            audit.record(
+                    row.userId(),
+                    null,
+                    "refresh.reused",
+                    "revoked token family " + row.familyId(),
+                    AuditLog.Outcome.DENIED);
             throw new ApiException.Unauthorized("invalid refresh token");
         }
         if (!now.isBefore(row.expiresAt())) {
@@ -108,12 +106,23 @@ class RefreshTokens {
         });
     }
 
+    /**
+     * Ends every session of {@code userId}: all its refresh-token families are revoked (a password change).
+     *
+     * @return how many tokens were revoked
+     */
+    int revokeAll(UUID userId) {
+        return jdbc.sql("UPDATE refresh_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL")
+                .params(now(), userId)
+                .update();
+    }
+
     private Optional<Row> find(String presented) {
         if (presented == null || presented.isBlank() || presented.length() > 200) {
             return Optional.empty();
         }
         return jdbc.sql("SELECT * FROM refresh_tokens WHERE token_hash = ?")
-                .param(digest(presented))
+                .param(OpaqueTokens.digest(presented))
                 .query(Row::map)
                 .optional();
     }
@@ -125,9 +134,7 @@ class RefreshTokens {
     }
 
     private String issue(UUID userId, UUID familyId) {
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = OpaqueTokens.generate();
         OffsetDateTime now = now();
         jdbc.sql("INSERT INTO refresh_tokens (id, family_id, user_id, token_hash, issued_at, expires_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?)")
@@ -135,7 +142,7 @@ class RefreshTokens {
                         UUID.randomUUID(),
                         familyId,
                         userId,
-                        digest(token),
+                        OpaqueTokens.digest(token),
                         now,
                         now.plus(props.auth().refreshTokenTtl()))
                 .update();
@@ -144,14 +151,5 @@ class RefreshTokens {
 
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-    }
-
-    private static String digest(String token) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

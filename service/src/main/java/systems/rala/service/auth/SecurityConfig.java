@@ -9,7 +9,6 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderNotFoundException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -29,7 +28,7 @@ class SecurityConfig {
 
     @Bean
     PasswordEncoder passwordEncoder(RalaProperties props) {
-        return new BCryptPasswordEncoder(props.auth().bcryptStrength());
+        return new PrehashedBCrypt(props.auth().bcryptStrength());
     }
 
     /** Production must be given a strong key; the embedded default keeps a generated one in the data folder. */
@@ -66,6 +65,14 @@ class SecurityConfig {
                 .requestCache(r -> r.disable())
                 .authorizeHttpRequests(a -> a.requestMatchers(
                                 HttpMethod.POST, "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout")
+                        .permitAll()
+                        // an invitee has no account yet (one with an account sends its token)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/accept-invitation")
+                        .permitAll()
+                        // the API description, and the management port's probes and metrics (see README)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/openapi.json", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus")
                         .permitAll()
                         .requestMatchers("/error")
                         .permitAll()

@@ -3,6 +3,7 @@ package systems.rala.service.user;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -59,6 +60,25 @@ public class UserRepository {
                         user.passwordHash(),
                         user.systemAdmin(),
                         user.createdAt())
+                .update();
+    }
+
+    /** Accounts by e-mail, {@code limit} of them after skipping {@code offset}. */
+    public List<User> page(long offset, int limit) {
+        return jdbc.sql("SELECT * FROM users ORDER BY email LIMIT ? OFFSET ?")
+                .params(limit, offset)
+                .query(UserRepository::map)
+                .list();
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM users").query(Long.class).single();
+    }
+
+    /** Replaces the password hash and notes when. */
+    public void updatePassword(UUID id, String passwordHash, OffsetDateTime at) {
+        jdbc.sql("UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?")
+                .params(passwordHash, at, id)
                 .update();
     }
 

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import systems.rala.service.web.ApiException;
 
-/** Creates accounts; the only place that hashes a password. */
+/** Creates accounts and changes their passwords; the only place that hashes a password. */
 @Service
 public class UserService {
 
@@ -42,6 +42,13 @@ public class UserService {
             throw new ApiException.Conflict("email", "an account with this e-mail exists");
         }
         return user;
+    }
+
+    /** Hashes and stores {@code newPassword}, which the caller has checked against {@link PasswordPolicy}. */
+    @Transactional
+    public void changePassword(UUID id, String newPassword) {
+        users.updatePassword(
+                id, passwords.encode(newPassword), OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
     }
 
     /** The caller's account; a token whose user was deleted is as good as no token. */

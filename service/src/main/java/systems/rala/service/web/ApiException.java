@@ -1,5 +1,6 @@
 package systems.rala.service.web;
 
+import java.time.Duration;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -61,6 +62,42 @@ public abstract class ApiException extends RuntimeException {
 
         public Unauthorized(String reason) {
             super(HttpStatus.UNAUTHORIZED, null, reason);
+        }
+    }
+
+    /** The request is malformed or breaks a rule (a password policy, a query parameter's range). */
+    public static final class Invalid extends ApiException {
+        private static final long serialVersionUID = 1L;
+
+        public Invalid(String field, String reason) {
+            super(HttpStatus.BAD_REQUEST, field, reason);
+        }
+    }
+
+    /** The thing named existed but can no longer be used (a spent, revoked or expired invitation). */
+    public static final class Gone extends ApiException {
+        private static final long serialVersionUID = 1L;
+
+        public Gone(String field, String reason) {
+            super(HttpStatus.GONE, field, reason);
+        }
+    }
+
+    /** Too many attempts; answered with {@code Retry-After}. */
+    public static final class TooManyRequests extends ApiException {
+        private static final long serialVersionUID = 1L;
+
+        private final Duration retryAfter;
+
+        public TooManyRequests(String reason, Duration retryAfter) {
+            super(HttpStatus.TOO_MANY_REQUESTS, null, reason);
+            this.retryAfter = retryAfter;
+        }
+
+        /** Whole seconds, rounded up and at least 1, as {@code Retry-After} wants them (RFC 9110 §10.2.3). */
+        public long retryAfterSeconds() {
+            long millis = retryAfter.toMillis();
+            return Math.max(1, (millis + 999) / 1000);
         }
     }
 }

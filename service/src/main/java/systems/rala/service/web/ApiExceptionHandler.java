@@ -2,6 +2,7 @@ package systems.rala.service.web;
 
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -25,7 +26,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (e.status() == HttpStatus.UNAUTHORIZED) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
+        if (e instanceof ApiException.TooManyRequests limited) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
+        }
         return response.body(Problems.of(e.status(), e.getMessage(), errors));
+    }
+
+    /** A query or path parameter of the wrong type ({@code page=x}), named like a body field. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
+        String type =
+                e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
+        ProblemDetail problem = Problems.of(
+                HttpStatus.BAD_REQUEST,
+                "request parameter is invalid",
+                List.of(Problems.error(field, "must be a valid " + type)));
+        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
     @Override

@@ -53,6 +53,14 @@ abstract class ApiContractTest
             "rala.mqtt.persistent-session",
             "false",
             "rala.mqtt.port",
+            "0",
+            // every feature's tests log in from 127.0.0.1: its login bucket must outlast them all
+            "rala.auth.login-limit.per-address.attempts",
+            "1000",
+            // so that tests can speak for other clients through X-Forwarded-For
+            "rala.auth.trusted-proxies",
+            "127.0.0.1",
+            "management.server.port",
             "0");
 
     @Value("${local.server.port}")

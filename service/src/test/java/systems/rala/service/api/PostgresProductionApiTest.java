@@ -3,6 +3,8 @@ package systems.rala.service.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -43,6 +45,17 @@ class PostgresProductionApiTest extends ApiContractTest {
 
     static final String INFLUX = System.getProperty("rala.test.influx", "http://127.0.0.1:8086");
 
+    /** Policy files and the like, outside the checkout. */
+    static final Path DATA_DIR = temporaryFolder();
+
+    static Path temporaryFolder() {
+        try {
+            return Files.createTempDirectory("rala-service-pg-test");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static final String SIGNING_KEY = Base64.getEncoder().encodeToString(randomBytes(32));
 
     @Autowired
@@ -72,6 +85,7 @@ class PostgresProductionApiTest extends ApiContractTest {
         registry.add("rala.auth.signing-key", () -> SIGNING_KEY);
         registry.add("rala.mqtt.url", () -> MOSQUITTO);
         registry.add("rala.timeseries.influx.url", () -> INFLUX);
+        registry.add("rala.data-dir", DATA_DIR::toString);
         TEST_PROPERTIES.forEach((k, v) -> registry.add(k, () -> v));
     }
 
@@ -98,6 +112,10 @@ class PostgresProductionApiTest extends ApiContractTest {
         settings.put("rala.database.username", "postgres");
         settings.put("rala.mqtt.url", MOSQUITTO);
         settings.put("rala.timeseries.influx.url", INFLUX);
+        settings.put("management.server.port", "0");
+        settings.put("rala.data-dir", DATA_DIR.toString());
+        settings.put("management.server.port", "0");
+        settings.put("rala.data-dir", DATA_DIR.toString());
         for (String p : properties) {
             int eq = p.indexOf('=');
             settings.put(p.substring(0, eq), p.substring(eq + 1));

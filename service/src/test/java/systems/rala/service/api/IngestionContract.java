@@ -26,6 +26,7 @@ import systems.rala.runtime.wire.Topics;
 import systems.rala.runtime.wire.WireCodec;
 import systems.rala.service.facility.Role;
 import systems.rala.service.ingest.IngestionStats;
+import systems.rala.service.mqtt.MqttProperties;
 import systems.rala.service.timeseries.InfluxServer;
 import systems.rala.service.timeseries.TimeSeriesProperties;
 
@@ -315,6 +316,99 @@ interface IngestionContract extends ServiceContract {
                 fx().alice,
                 null);
         assertThat(stored.body().path("points").get(0).path("value").asDouble()).isEqualTo(21.5);
+    }
+
+    /**
+     * A thousand hostile or broken payloads from a registered gateway: each is refused and counted, none stops
+     * the consumer, and the service answers throughout. Oversized payloads (over the wire contract's 1 MiB)
+     * are sent where the broker passes them on (the external one); the embedded broker refuses them itself.
+     */
+    @Test
+    default void aThousandHostilePayloadsAreRefusedAndCountedAndTheServiceKeepsServing(
+            @Autowired IngestionStats stats, @Autowired TimeSeriesProperties props, @Autowired MqttProperties mqtt)
+            throws Exception {
+        storeAvailable(props);
+        Site site = site("Hostile");
+        String gw = site.clientId();
+        boolean embeddedBroker = mqtt.embedded();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+        List<byte[]> payloads = new ArrayList<>();
+        for (int i = 0; payloads.size() < 1000; i++) {
+            Instant t = Instant.now().minusSeconds(i);
+            String id = MessageIds.newId();
+            String head = "{\"type\":\"telemetry\",\"schemaVersion\":1,\"messageId\":\"" + id + "\",\"gatewayId\":\""
+                    + gw + "\",\"sentAt\":\"" + t + "\",\"readings\":";
+            String payload = switch (i % 8) {
+                case 0 -> null; // random bytes below
+                case 1 ->
+                    head + "[{\"point\":\"air_temperature\",\"value\":\"warm\",\"unit\":\"°C\"," + "\"sourceTime\":\""
+                            + t + "\",\"quality\":\"good\"}]}";
+                case 2 ->
+                    head + "[{\"point\":\"air_temperature\",\"value\":1e308,\"unit\":\"°C\"," + "\"sourceTime\":\"" + t
+                            + "\",\"quality\":\"good\"}]}";
+                case 3 -> head + "[" + "[".repeat(50_000) + "]".repeat(50_000) + "]}";
+                case 4 -> head.replace("\"schemaVersion\":1", "\"schemaVersion\":99") + "[]}";
+                case 5 ->
+                    head + "[{\"point\":\"soil_moisture\",\"value\":30,\"unit\":\"%\"," + "\"sourceTime\":\"" + t
+                            + "\",\"quality\":\"good\"}]}";
+                case 6 -> head.replace(gw, "gw-impostor") + "[]}";
+                default ->
+                    embeddedBroker
+                            ? head + "[{\"point\":\"air_rh\",\"value\":-5,\"unit\":\"%\"," + "\"sourceTime\":\"" + t
+                                    + "\",\"quality\":\"good\"}]}"
+                            : head + "["
+                                    + ("{\"point\":\"air_rh\",\"value\":50,\"unit\":\"%\",\"sourceTime\":\"" + t
+                                                    + "\",\"quality\":\"good\"},")
+                                            .repeat(12_000)
+                                    + "{}]}";
+            };
+            if (payload == null) {
+                byte[] junk = new byte[1 + random.nextInt(2000)];
+                random.nextBytes(junk);
+                payloads.add(junk);
+            } else {
+                payloads.add(payload.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        long refusedBefore = stats.rejectedTotal();
+        long messagesBefore = stats.messages.get();
+        try (MqttClient gateway = connect(site)) {
+            for (byte[] p : payloads) {
+                publish(gateway, site, p);
+            }
+            Instant t = Instant.now();
+            publish(
+                    gateway,
+                    site,
+                    WireCodec.encode(new TelemetryBatch(
+                            MessageIds.newId(),
+                            gw,
+                            t,
+                            List.of(new Reading("air_temperature", 22.0, "°C", t, Quality.GOOD)))));
+            gateway.disconnect();
+        }
+        await("1001 messages taken", () -> stats.messages.get() - messagesBefore >= 1001);
+        await("1000 refusals counted", () -> stats.rejectedTotal() - refusedBefore == 1000);
+        await(
+                "the good reading after them stored",
+                () -> rawCount(
+                                site,
+                                site.temperature(),
+                                Instant.now().minusSeconds(60),
+                                Instant.now().plusSeconds(1))
+                        == 1);
+        await(
+                "1000 dead letters",
+                () -> call(
+                                        "GET",
+                                        "/api/v1/facilities/" + site.facility() + "/dead-letters?limit=1000",
+                                        fx().alice,
+                                        null)
+                                .body()
+                                .size()
+                        == 1000);
+        assertThat(call("GET", "/api/v1/users/me", fx().alice, null).status()).isEqualTo(200);
+        assertThat(fx().mqtt.isConnected()).isTrue();
     }
 
     @Test

@@ -2,10 +2,13 @@ package systems.rala.service.ingest;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -25,6 +28,7 @@ import systems.rala.runtime.wire.WireCodec;
 import systems.rala.runtime.wire.WireFormatException;
 import systems.rala.service.ingest.SensorDirectory.GatewayPoints;
 import systems.rala.service.ingest.SensorDirectory.Target;
+import systems.rala.service.live.LiveEvents;
 import systems.rala.service.mqtt.ServiceMqttClient;
 import systems.rala.service.timeseries.StoreUnavailableException;
 import systems.rala.service.timeseries.TimeSeriesStore;
@@ -37,7 +41,7 @@ import systems.rala.service.timeseries.TimeSeriesStore.Point;
  * <p>The broker's client thread checks a message (the wire contract's decoder: schema version, types, sizes,
  * the topic's gateway; then the gateway is registered to the topic's facility; then each reading's point,
  * unit and physical range against its sensor) and queues the outcome. One writer thread drains the queue
- * into batches (up to {@link #MAX_BATCH} readings or {@link #LINGER_MS} of waiting), writes the readings to
+ * into batches (whatever has arrived, up to about {@link #MAX_BATCH} readings), writes the readings to
  * the {@link TimeSeriesStore} and the refusals to the dead-letter table, and only then acknowledges the
  * batch's messages. When a store is down the writer retries the same batch with back-off and acknowledges
  * nothing; the queue fills, the client thread blocks, and the broker keeps the rest, redelivering what was
@@ -49,12 +53,18 @@ public class Ingestion implements ServiceMqttClient.InboundHandler, SmartLifecyc
     private static final Logger log = LoggerFactory.getLogger(Ingestion.class);
 
     static final int MAX_BATCH = 5000;
-    static final long LINGER_MS = 20;
     static final int QUEUE_CAPACITY = 20_000;
     static final int MAX_PAYLOAD_KEPT = 8192;
 
     /** A checked message: its readings, its refusal if any, and how to acknowledge it. */
-    private record Work(List<Point> points, DeadLetter deadLetter, UUID seenGateway, String messageId, Runnable ack) {}
+    private record Work(
+            List<Point> points,
+            DeadLetter deadLetter,
+            UUID seenGateway,
+            String messageId,
+            Runnable ack,
+            Delivery uplink,
+            GatewayPoints gateway) {}
 
     private record DeadLetter(
             String topic, UUID facility, String gateway, Rejection reason, String detail, byte[] payload) {}
@@ -64,12 +74,23 @@ public class Ingestion implements ServiceMqttClient.InboundHandler, SmartLifecyc
     private final JdbcClient jdbc;
     private final Clock clock;
     private final IngestionStats stats;
+    private final List<UplinkHandler> uplinkHandlers;
+    private final LiveEvents live;
     private final SeenMessageIds seen = new SeenMessageIds(100_000);
     private final BlockingQueue<Work> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private volatile boolean running;
     private Thread writer;
 
-    Ingestion(TimeSeriesStore store, SensorDirectory sensors, JdbcClient jdbc, Clock clock, IngestionStats stats) {
+    Ingestion(
+            TimeSeriesStore store,
+            SensorDirectory sensors,
+            JdbcClient jdbc,
+            Clock clock,
+            IngestionStats stats,
+            List<UplinkHandler> uplinkHandlers,
+            LiveEvents live) {
+        this.uplinkHandlers = uplinkHandlers;
+        this.live = live;
         this.store = store;
         this.sensors = sensors;
         this.jdbc = jdbc;
@@ -140,8 +161,8 @@ public class Ingestion implements ServiceMqttClient.InboundHandler, SmartLifecyc
                     ack);
         }
         if (!(delivery.message() instanceof TelemetryBatch batch)) {
-            // state, events, audit records and acknowledgements: the gateway is alive; their stores come later
-            return new Work(List.of(), null, g.gatewayId(), key, ack);
+            // state, events, audit records and acknowledgements: for the UplinkHandlers
+            return new Work(List.of(), null, g.gatewayId(), key, ack, delivery, g);
         }
         List<Point> points = new ArrayList<>(batch.readings().size());
         StringBuilder problems = null;
@@ -194,7 +215,7 @@ public class Ingestion implements ServiceMqttClient.InboundHandler, SmartLifecyc
                         first,
                         refused + " of " + batch.readings().size() + " readings refused: " + problems,
                         payload);
-        return new Work(points, dl, g.gatewayId(), key, ack);
+        return new Work(points, dl, g.gatewayId(), key, ack, null, g);
     }
 
     private Work refused(
@@ -206,7 +227,14 @@ public class Ingestion implements ServiceMqttClient.InboundHandler, SmartLifecyc
             byte[] payload,
             Runnable ack) {
         stats.rejected(reason).incrementAndGet();
-        return new Work(List.of(), new DeadLetter(topic, facility, gateway, reason, detail, payload), null, null, ack);
+        return new Work(
+                List.of(),
+                new DeadLetter(topic, facility, gateway, reason, detail, payload),
+                null,
+                null,
+                ack,
+                null,
+                null);
     }
 
     // ---- the writer ----
@@ -222,12 +250,10 @@ public class Ingestion implements ServiceMqttClient.InboundHandler, SmartLifecyc
                 }
                 batch.add(first);
                 points.addAll(first.points());
-                long deadline = System.nanoTime() + LINGER_MS * 1_000_000;
-                while (points.size() < MAX_BATCH) {
-                    Work next = queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                    if (next == null) {
-                        break;
-                    }
+                // no waiting for more: what arrived while the last batch was written makes the next one, so
+                // batches grow with the load and a lone message is stored at once
+                Work next;
+                while (points.size() < MAX_BATCH && (next = queue.poll()) != null) {
                     batch.add(next);
                     points.addAll(next.points());
                 }
@@ -258,9 +284,11 @@ public class Ingestion implements ServiceMqttClient.InboundHandler, SmartLifecyc
                 // refusals first: a test (or a person) that sees the batch's readings sees its refusals too
                 deadLetters(batch);
                 store.write(points);
+                uplinks(batch);
                 touchGateways(batch);
                 stats.batches.incrementAndGet();
                 stats.readingsStored.addAndGet(points.size());
+                announce(points);
                 return;
             } catch (StoreUnavailableException | org.springframework.dao.DataAccessException e) {
                 stats.storeFailures.incrementAndGet();
@@ -277,6 +305,39 @@ public class Ingestion implements ServiceMqttClient.InboundHandler, SmartLifecyc
             }
         }
     }
+
+    private void uplinks(List<Work> batch) {
+        for (Work w : batch) {
+            if (w.uplink() != null) {
+                for (UplinkHandler h : uplinkHandlers) {
+                    h.handle(w.uplink(), w.gateway());
+                }
+            }
+        }
+    }
+
+    /** Tells live watchers which sensors have new readings, once the batch is stored. */
+    private void announce(List<Point> points) {
+        if (points.isEmpty()) {
+            return;
+        }
+        Map<UUID, Map<UUID, Point>> newest = new HashMap<>();
+        for (Point p : points) {
+            if (!Double.isNaN(p.value())) {
+                newest.computeIfAbsent(p.facility(), f -> new HashMap<>())
+                        .merge(p.sensor(), p, (a, b) -> a.timeMs() >= b.timeMs() ? a : b);
+            }
+        }
+        newest.forEach((facility, bySensor) -> live.publish(
+                facility,
+                "readings",
+                bySensor.values().stream()
+                        .map(p -> new LiveReading(p.sensor(), Instant.ofEpochMilli(p.timeMs()), p.value()))
+                        .toList()));
+    }
+
+    /** The newest stored reading of a sensor in a batch, as pushed live. */
+    public record LiveReading(UUID sensorId, Instant time, double value) {}
 
     private void deadLetters(List<Work> batch) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);

@@ -25,7 +25,9 @@ import systems.rala.runtime.wire.TelemetryBatch;
 import systems.rala.runtime.wire.Topics;
 import systems.rala.runtime.wire.WireCodec;
 import systems.rala.service.facility.Role;
+import systems.rala.service.ingest.Ingestion;
 import systems.rala.service.ingest.IngestionStats;
+import systems.rala.service.live.LiveEvents;
 import systems.rala.service.mqtt.MqttProperties;
 import systems.rala.service.timeseries.InfluxServer;
 import systems.rala.service.timeseries.TimeSeriesProperties;
@@ -158,9 +160,16 @@ interface IngestionContract extends ServiceContract {
 
     @Test
     default void readingsAreStoredOnceAndQueryableWhateverTheRedeliveries(
-            @Autowired IngestionStats stats, @Autowired TimeSeriesProperties props) throws Exception {
+            @Autowired IngestionStats stats, @Autowired TimeSeriesProperties props, @Autowired LiveEvents live)
+            throws Exception {
         storeAvailable(props);
         Site site = site("Ingestion");
+        List<Object> announced = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Runnable unsubscribe = live.subscribe(e -> {
+            if (e.facility().equals(site.facility()) && e.type().equals("readings")) {
+                announced.addAll((List<?>) e.payload());
+            }
+        });
         long t0 = (System.currentTimeMillis() - 4 * HOUR) / HOUR * HOUR;
         // 20 batches of 15 temperature and 15 humidity readings, every 30 s: 300 readings of each
         List<TelemetryBatch> batches = new ArrayList<>();
@@ -201,6 +210,11 @@ interface IngestionContract extends ServiceContract {
         await("30 messages acknowledged", () -> stats.acknowledged.get() - ackedBefore >= 30);
         assertThat(rawCount(site, site.temperature(), from, to)).isEqualTo(300);
         assertThat(rawCount(site, site.humidity(), from, to)).isEqualTo(300);
+        unsubscribe.run();
+        // each stored batch was announced live, with its newest reading per sensor
+        assertThat(announced)
+                .extracting(r -> ((Ingestion.LiveReading) r).sensorId())
+                .contains(site.temperature(), site.humidity());
 
         String base = "/api/v1/facilities/" + site.facility() + "/sensors/" + site.temperature() + "/readings";
         Api.Response raw = call("GET", base + "?from=" + from + "&to=" + to, fx().alice, null);

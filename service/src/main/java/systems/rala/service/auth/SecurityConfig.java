@@ -12,6 +12,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import systems.rala.service.config.RalaProperties;
 
 /**
@@ -20,6 +21,18 @@ import systems.rala.service.config.RalaProperties;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
+
+    /** The dashboard's files, served from {@code classpath:/static} (see service/frontend). */
+    static final String[] DASHBOARD = {"/", "/index.html", "/assets/**"};
+
+    /**
+     * Scripts, styles, requests and the live WebSocket only to and from the service's own origin ({@code 'self'}
+     * covers {@code ws:}/{@code wss:} of the same host), no plugins, no framing: the dashboard holds its tokens in
+     * the page, so no foreign or inline script may run there.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none';"
+            + " form-action 'self'; frame-ancestors 'none'";
 
     @Bean
     Clock clock() {
@@ -76,8 +89,13 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers("/error")
                         .permitAll()
+                        // the dashboard's page and its bundled assets (built into static/); it signs in itself
+                        .requestMatchers(HttpMethod.GET, DASHBOARD)
+                        .permitAll()
                         .anyRequest()
                         .authenticated())
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class);
         return http.build();

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import systems.rala.env.agents.Agent;
 import systems.rala.env.agents.HasBaselines;
+import systems.rala.env.agents.OnnxAgent;
 import systems.rala.env.core.Env;
 import systems.rala.env.core.EnvRegistry;
 import systems.rala.service.policy.ManifestView;
@@ -305,7 +306,7 @@ class ScenarioPlanner {
         try (Env env = EnvRegistry.make(twin.id(), options)) {
             env.reset(episodeSeed);
             Agent agent = controller.agent(env);
-            if (agent instanceof PolicyAgent policy) {
+            if (agent instanceof OnnxAgent policy) {
                 policy.close();
             }
         } catch (IllegalArgumentException e) {

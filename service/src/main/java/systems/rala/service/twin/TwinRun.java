@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import systems.rala.env.agents.Agent;
 import systems.rala.env.agents.HasBaselines;
+import systems.rala.env.agents.OnnxAgent;
 import systems.rala.env.core.Env;
 import systems.rala.env.core.EnvRegistry;
 import systems.rala.env.core.Step;
@@ -38,7 +39,11 @@ final class TwinRun {
 
         Agent agent(Env env) throws IOException {
             if (policyFile != null) {
-                return new PolicyAgent(policyFile, env, label);
+                try {
+                    return new OnnxAgent(policyFile, env, label);
+                } catch (java.io.UncheckedIOException e) {
+                    throw e.getCause();
+                }
             }
             if (env instanceof HasBaselines hb) {
                 return hb.baseline(baseline);
@@ -136,7 +141,7 @@ final class TwinRun {
                 }
                 return new Result(agent.name(), ret, done, kpis, rewardTerms);
             } finally {
-                if (agent instanceof PolicyAgent p) {
+                if (agent instanceof OnnxAgent p) {
                     p.close();
                 }
             }

@@ -43,7 +43,7 @@ class PostgresProductionApiTest extends ApiContractTest {
     /** The machine's Mosquitto (anonymous on loopback) and InfluxDB (started by .ci/run). */
     static final String MOSQUITTO = System.getProperty("rala.test.mqtt", "tcp://127.0.0.1:1883");
 
-    static final String INFLUX = System.getProperty("rala.test.influx", "http://127.0.0.1:8086");
+    static final String INFLUX = systems.rala.service.timeseries.InfluxServer.URL;
 
     /** Policy files and the like, outside the checkout. */
     static final Path DATA_DIR = temporaryFolder();

@@ -12,13 +12,16 @@ import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The InfluxDB 1.x the tests talk to: {@code -Drala.test.influx=URL}, by default http://127.0.0.1:8086 (what
- * {@code .ci/start-influxdb} starts). When it does not answer, tests that need it are skipped with a message,
+ * The InfluxDB 1.x the tests talk to: {@code -Drala.test.influx=URL}, by default http://127.0.0.1:8086, or the
+ * port in {@code RALA_INFLUX_PORT} (what {@code .ci/start-influxdb} starts). When it does not answer, tests that need it are skipped with a message,
  * or fail where {@code RALA_REQUIRE_INFLUXDB=true} (as in {@code .ci/run}).
  */
 public final class InfluxServer {
 
-    public static final String URL = System.getProperty("rala.test.influx", "http://127.0.0.1:8086");
+    public static final String URL = System.getProperty(
+            "rala.test.influx",
+            "http://127.0.0.1:"
+                    + (System.getenv("RALA_INFLUX_PORT") == null ? "8086" : System.getenv("RALA_INFLUX_PORT")));
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

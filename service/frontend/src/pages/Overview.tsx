@@ -81,7 +81,7 @@ export function Overview() {
       const next = new Map(old);
       for (const r of rows) {
         const before = next.get(r.sensorId);
-        if (!before || before.time <= r.time || new Date(before.time) <= new Date(r.time)) {
+        if (!before || Date.parse(before.time) <= Date.parse(r.time)) {
           next.set(r.sensorId, { value: r.value, time: r.time, stale: false });
         }
       }

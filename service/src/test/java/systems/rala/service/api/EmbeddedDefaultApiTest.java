@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The API on the embedded default: H2 (PostgreSQL mode) in a fresh data folder, key generated there. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class EmbeddedDefaultApiTest extends ApiContractTest {
+class EmbeddedDefaultApiTest extends ApiContractTest implements DashboardBrowserContract {
 
     static final Path DATA_DIR;
 

@@ -17,7 +17,8 @@ import systems.rala.service.config.RalaProperties;
 
 /**
  * Stateless bearer-token security: no sessions, no cookies (so no CSRF surface), no form or basic login, and
- * every endpoint but login/refresh/logout needs an access token.
+ * every endpoint but login/refresh/logout needs an access token. The gateways' own API ({@link #GATEWAY_API})
+ * takes no user token: its handlers check a gateway's credentials themselves.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -33,6 +34,9 @@ class SecurityConfig {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
             + " img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none';"
             + " form-action 'self'; frame-ancestors 'none'";
+
+    /** Paths of the gateways' own API: HTTP Basic with a gateway's credentials, checked by its handlers. */
+    static final String GATEWAY_API = "/api/v1/gateway/";
 
     @Bean
     Clock clock() {
@@ -86,6 +90,9 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/openapi.json", "/actuator/health/**")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/prometheus")
+                        .permitAll()
+                        // gateways download announced policies with their own credentials, checked by the handler
+                        .requestMatchers(HttpMethod.GET, GATEWAY_API + "**")
                         .permitAll()
                         .requestMatchers("/error")
                         .permitAll()

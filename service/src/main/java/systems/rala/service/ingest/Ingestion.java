@@ -16,6 +16,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -46,6 +47,10 @@ import systems.rala.service.timeseries.TimeSeriesStore.Point;
  * batch's messages. When a store is down the writer retries the same batch with back-off and acknowledges
  * nothing; the queue fills, the client thread blocks, and the broker keeps the rest, redelivering what was
  * not acknowledged. Writes are idempotent per (sensor, source time), so redelivery stores each reading once.
+ *
+ * <p>The other uplinks of a registered gateway (state, events, audit records, command acknowledgements) go to
+ * every {@link UplinkHandler} bean on the writer thread, in arrival order, after the readings that came before
+ * them are stored and before they are acknowledged; a handler's failure retries the batch like a store's.
  */
 @Component
 public class Ingestion implements ServiceMqttClient.InboundHandler, SmartLifecycle {
@@ -56,7 +61,10 @@ public class Ingestion implements ServiceMqttClient.InboundHandler, SmartLifecyc
     static final int QUEUE_CAPACITY = 20_000;
     static final int MAX_PAYLOAD_KEPT = 8192;
 
-    /** A checked message: its readings, its refusal if any, and how to acknowledge it. */
+    /**
+     * A checked message: its readings, its refusal if any, the other uplinks (state, event, audit, ack) for the
+     * {@link UplinkHandler}s with the gateway that sent them, and how to acknowledge it.
+     */
     private record Work(
             List<Point> points,
             DeadLetter deadLetter,
@@ -64,7 +72,12 @@ public class Ingestion implements ServiceMqttClient.InboundHandler, SmartLifecyc
             String messageId,
             Runnable ack,
             Delivery uplink,
-            GatewayPoints gateway) {}
+            GatewayPoints uplinkGateway) {
+
+        Work(List<Point> points, DeadLetter deadLetter, UUID seenGateway, String messageId, Runnable ack) {
+            this(points, deadLetter, seenGateway, messageId, ack, null, null);
+        }
+    }
 
     private record DeadLetter(
             String topic, UUID facility, String gateway, Rejection reason, String detail, byte[] payload) {}
@@ -74,7 +87,7 @@ public class Ingestion implements ServiceMqttClient.InboundHandler, SmartLifecyc
     private final JdbcClient jdbc;
     private final Clock clock;
     private final IngestionStats stats;
-    private final List<UplinkHandler> uplinkHandlers;
+    private final ObjectProvider<UplinkHandler> uplinkHandlers;
     private final LiveEvents live;
     private final SeenMessageIds seen = new SeenMessageIds(100_000);
     private final BlockingQueue<Work> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
@@ -87,7 +100,7 @@ public class Ingestion implements ServiceMqttClient.InboundHandler, SmartLifecyc
             JdbcClient jdbc,
             Clock clock,
             IngestionStats stats,
-            List<UplinkHandler> uplinkHandlers,
+            ObjectProvider<UplinkHandler> uplinkHandlers,
             LiveEvents live) {
         this.uplinkHandlers = uplinkHandlers;
         this.live = live;
@@ -161,7 +174,8 @@ public class Ingestion implements ServiceMqttClient.InboundHandler, SmartLifecyc
                     ack);
         }
         if (!(delivery.message() instanceof TelemetryBatch batch)) {
-            // state, events, audit records and acknowledgements: for the UplinkHandlers
+            // state, events, audit records and acknowledgements: for the UplinkHandlers, once what came before
+            // them in the batch is stored
             return new Work(List.of(), null, g.gatewayId(), key, ack, delivery, g);
         }
         List<Point> points = new ArrayList<>(batch.readings().size());
@@ -290,7 +304,7 @@ public class Ingestion implements ServiceMqttClient.InboundHandler, SmartLifecyc
                 stats.readingsStored.addAndGet(points.size());
                 announce(points);
                 return;
-            } catch (StoreUnavailableException | org.springframework.dao.DataAccessException e) {
+            } catch (StoreUnavailableException | org.springframework.dao.DataAccessException | UplinkFailed e) {
                 stats.storeFailures.incrementAndGet();
                 if (!running) {
                     throw new InterruptedException("stopping with a batch not stored; the broker redelivers it");
@@ -306,11 +320,28 @@ public class Ingestion implements ServiceMqttClient.InboundHandler, SmartLifecyc
         }
     }
 
+    /** A handler failed on a message; the batch is retried like a store failure (handlers are idempotent). */
+    private static final class UplinkFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UplinkFailed(String message, RuntimeException cause) {
+            super(message + ": " + cause, cause);
+        }
+    }
+
     private void uplinks(List<Work> batch) {
         for (Work w : batch) {
-            if (w.uplink() != null) {
-                for (UplinkHandler h : uplinkHandlers) {
-                    h.handle(w.uplink(), w.gateway());
+            if (w.uplink() == null) {
+                continue;
+            }
+            for (UplinkHandler h : uplinkHandlers.orderedStream().toList()) {
+                try {
+                    h.handle(w.uplink(), w.uplinkGateway());
+                } catch (RuntimeException e) {
+                    throw new UplinkFailed(
+                            h.getClass().getSimpleName() + " on "
+                                    + w.uplink().topic().name(),
+                            e);
                 }
             }
         }

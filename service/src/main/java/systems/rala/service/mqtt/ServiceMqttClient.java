@@ -43,12 +43,18 @@ public class ServiceMqttClient implements SmartLifecycle {
         void onMessage(String topic, byte[] payload, Runnable ack);
     }
 
+    /** Told each time the client has (re)connected and subscribed, on the client's thread: hand off at once. */
+    public interface ConnectionListener {
+        void connected();
+    }
+
     private final String url;
     private final String username;
     private final char[] password;
     private final String clientId;
     private final boolean persistentSession;
     private final ObjectProvider<InboundHandler> handlers;
+    private final ObjectProvider<ConnectionListener> connectionListeners;
     private final EmbeddedMqttBroker embedded;
     private final AtomicInteger attempts = new AtomicInteger();
     private ScheduledExecutorService retry;
@@ -58,7 +64,8 @@ public class ServiceMqttClient implements SmartLifecycle {
     ServiceMqttClient(
             MqttProperties props,
             ObjectProvider<EmbeddedMqttBroker> embedded,
-            ObjectProvider<InboundHandler> handlers) {
+            ObjectProvider<InboundHandler> handlers,
+            ObjectProvider<ConnectionListener> connectionListeners) {
         EmbeddedMqttBroker broker = props.embedded() ? embedded.getObject() : null;
         this.url = broker != null ? null : props.url();
         this.username = broker != null ? BrokerAccess.SERVICE_USER : props.username();
@@ -68,6 +75,7 @@ public class ServiceMqttClient implements SmartLifecycle {
         this.clientId = props.clientId();
         this.persistentSession = props.persistentSession();
         this.handlers = handlers;
+        this.connectionListeners = connectionListeners;
         this.embedded = broker;
     }
 
@@ -153,6 +161,21 @@ public class ServiceMqttClient implements SmartLifecycle {
         return client.publish(topic, payload, 1, retained);
     }
 
+    /**
+     * Publishes at QoS 1 and tells {@code listener} when the broker has confirmed it (or the attempt failed),
+     * on the client's thread.
+     *
+     * @throws MqttException when the client is not connected or its in-flight window is full
+     */
+    public IMqttDeliveryToken publish(String topic, byte[] payload, boolean retained, IMqttActionListener listener)
+            throws MqttException {
+        MqttAsyncClient c = client;
+        if (c == null) {
+            throw new MqttException(MqttException.REASON_CODE_CLIENT_NOT_CONNECTED);
+        }
+        return c.publish(topic, payload, 1, retained, null, listener);
+    }
+
     @Override
     public synchronized void stop() {
         running = false;
@@ -194,6 +217,7 @@ public class ServiceMqttClient implements SmartLifecycle {
             } catch (MqttException e) {
                 log.warn("MQTT subscribe failed: {}", e.getMessage());
             }
+            connectionListeners.orderedStream().forEach(ConnectionListener::connected);
         }
 
         @Override

@@ -120,6 +120,11 @@ public class PolicyRegistry {
         return policies.find(facilityId, id).orElseThrow(() -> new ApiException.NotFound("policy"));
     }
 
+    /** The version {@code id} if it belongs to the facility. */
+    public Optional<PolicyVersion> find(UUID facilityId, UUID id) {
+        return policies.find(facilityId, id);
+    }
+
     /** Version {@code version} of {@code name} in the facility, if there is one. */
     public Optional<PolicyVersion> find(UUID facilityId, String name, int version) {
         return policies.find(facilityId, name, version);

@@ -35,33 +35,35 @@ import systems.rala.service.mqtt.ServiceMqttClient;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ApiContractTest
-        implements ResourcesContract, PoliciesContract, AccountsContract, OperationsContract, IngestionContract {
+        implements ResourcesContract,
+                PoliciesContract,
+                AccountsContract,
+                OperationsContract,
+                IngestionContract,
+                ControlsContract {
 
     static final String ROOT_EMAIL = "root@rala.test";
     static final String ROOT_PASSWORD = "root-password-for-tests";
     static final String PASSWORD = "correct horse battery";
-    static final Map<String, String> TEST_PROPERTIES = Map.of(
-            "rala.bootstrap.admin-email",
-            ROOT_EMAIL,
-            "rala.bootstrap.admin-password",
-            ROOT_PASSWORD,
-            "rala.auth.bcrypt-strength",
-            "10",
+    static final Map<String, String> TEST_PROPERTIES = Map.ofEntries(
+            Map.entry("rala.bootstrap.admin-email", ROOT_EMAIL),
+            Map.entry("rala.bootstrap.admin-password", ROOT_PASSWORD),
+            Map.entry("rala.auth.bcrypt-strength", "10"),
             // a client id of its own and no session left behind on a shared broker
-            "rala.mqtt.client-id",
-            "rala-test-" + UUID.randomUUID().toString().substring(0, 8),
-            "rala.mqtt.persistent-session",
-            "false",
-            "rala.mqtt.port",
-            "0",
+            Map.entry(
+                    "rala.mqtt.client-id",
+                    "rala-test-" + UUID.randomUUID().toString().substring(0, 8)),
+            Map.entry("rala.mqtt.persistent-session", "false"),
+            Map.entry("rala.mqtt.port", "0"),
             // every feature's tests log in from 127.0.0.1: its login bucket must outlast them all
-            "rala.auth.login-limit.per-address.attempts",
-            "1000",
+            Map.entry("rala.auth.login-limit.per-address.attempts", "1000"),
             // so that tests can speak for other clients through X-Forwarded-For
-            "rala.auth.trusted-proxies",
-            "127.0.0.1",
-            "management.server.port",
-            "0");
+            Map.entry("rala.auth.trusted-proxies", "127.0.0.1"),
+            Map.entry("management.server.port", "0"),
+            // time-outs of commands and rollouts within a test's patience (ControlsContract)
+            Map.entry("rala.controls.ack-grace", "1s"),
+            Map.entry("rala.controls.rollout-timeout", "10s"),
+            Map.entry("rala.controls.sweep-interval", "200ms"));
 
     @Value("${local.server.port}")
     int port;

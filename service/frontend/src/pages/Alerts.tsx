@@ -9,7 +9,7 @@ import { useFacility, useLive } from "./FacilityShell";
 const SEVERITY_ICON: Record<Severity, string> = { CRITICAL: "■", WARNING: "▲", INFO: "●" };
 
 export function Alerts() {
-  const { facility, zones, sensors } = useFacility();
+  const { facility, zones, sensors, liveStatus } = useFacility();
   const canAct = atLeast(facility.role, "OPERATOR");
   const [alerts, setAlerts] = useState<Alert[] | null>(null);
   const [state, setState] = useState<"" | AlertState>("");
@@ -32,6 +32,15 @@ export function Alerts() {
   };
 
   useEffect(load, [facility.id, state, severity]);
+
+  // without the live feed, look for new alerts every 15 s
+  useEffect(() => {
+    if (liveStatus === "live") {
+      return undefined;
+    }
+    const every = window.setInterval(load, 15_000);
+    return () => window.clearInterval(every);
+  }, [liveStatus, state, severity]);
 
   useLive(["alert", "resync"], (frame) => {
     if (frame.type === "resync") {

@@ -50,7 +50,7 @@ function describe(c: Command, equipment: Equipment[]): string {
 }
 
 export function Control() {
-  const { facility, gateways, equipment, zones } = useFacility();
+  const { facility, gateways, equipment, zones, liveStatus } = useFacility();
   const canSend = atLeast(facility.role, "OPERATOR");
   const [commands, setCommands] = useState<Command[] | null>(null);
   const [unavailable, setUnavailable] = useState<string | null>(null);
@@ -68,6 +68,16 @@ export function Control() {
     );
 
   useEffect(() => void load(), [facility.id]);
+
+  // without the live feed, follow unfinished commands by asking every 2 s
+  const open = (commands ?? []).some((c) => !TERMINAL.includes(c.status));
+  useEffect(() => {
+    if (liveStatus === "live" || !open) {
+      return undefined;
+    }
+    const every = window.setInterval(() => void load(), 2000);
+    return () => window.clearInterval(every);
+  }, [liveStatus, open]);
 
   const upsert = (c: Command) =>
     setCommands((old) => {

@@ -27,6 +27,8 @@ export interface FacilityData {
   equipment: Equipment[];
   gateways: Gateway[];
   live: LiveFeed;
+  /** Whether the live feed is connected; views poll while it is not. */
+  liveStatus: LiveStatus;
 }
 
 const Ctx = createContext<FacilityData | null>(null);
@@ -70,7 +72,7 @@ const STATUS_TEXT: Record<LiveStatus, string> = {
 };
 
 export function FacilityShell(props: { facilityId: string; page: PageName }) {
-  const [data, setData] = useState<Omit<FacilityData, "live"> | null>(null);
+  const [data, setData] = useState<Omit<FacilityData, "live" | "liveStatus"> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<LiveStatus>("connecting");
   const [openAlerts, setOpenAlerts] = useState<number | null>(null);
@@ -137,7 +139,7 @@ export function FacilityShell(props: { facilityId: string; page: PageName }) {
       </main>
     );
   }
-  const value: FacilityData = { ...data, live };
+  const value: FacilityData = { ...data, live, liveStatus: status };
   return (
     <Ctx.Provider value={value}>
       <div class="facility-bar">

@@ -6,6 +6,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import systems.rala.service.mqtt.EmbeddedMqttBroker;
 
@@ -30,9 +31,13 @@ class StartupBanner {
             return;
         }
         String address = env.getProperty("server.address", "127.0.0.1");
-        String url = "http://" + (address.contains(":") ? "[" + address + "]" : address) + ":" + port + "/api/v1";
+        String root = "http://" + (address.contains(":") ? "[" + address + "]" : address) + ":" + port + "/";
+        String url = root + "api/v1";
         log.info("RALA service listening on {}", url);
         System.out.println("RALA service: " + url);
+        if (new ClassPathResource("static/index.html").exists()) {
+            System.out.println("Dashboard:    " + root);
+        }
         broker.ifAvailable(
                 b -> System.out.println("MQTT broker:  " + b.url() + " (gateways log in with their id and secret)"));
     }

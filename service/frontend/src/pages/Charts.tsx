@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { fpath, get, type Sensor, type Series } from "../api";
 import { Chart, type ChartSeries } from "../components/Chart";
-import { kindLabel, unitLabel } from "../format";
+import { KIND_LABELS, kindLabel, unitLabel } from "../format";
 import { useFacility, useLive } from "./FacilityShell";
 
 const PRESETS: { label: string; ms: number; step: string }[] = [
@@ -135,7 +135,11 @@ export function Charts() {
   const groups = useMemo(() => {
     const byKind = new Map<string, Sensor[]>();
     chosen.forEach((s) => byKind.set(s.kind, [...(byKind.get(s.kind) ?? []), s]));
-    return [...byKind.entries()].map(([kind, list]) => ({
+    const rank = (k: string) => {
+      const i = Object.keys(KIND_LABELS).indexOf(k);
+      return i < 0 ? 99 : i;
+    };
+    return [...byKind.entries()].sort((a, b) => rank(a[0]) - rank(b[0])).map(([kind, list]) => ({
       kind,
       unit: unitLabel(list[0].unit),
       series: list.map((s) => ({ label: s.name, points: data.get(s.id) ?? [] }) as ChartSeries),
@@ -259,7 +263,7 @@ export function Charts() {
           ? "Loading…"
           : mode === "live"
             ? "Live: new readings are added as they arrive."
-            : `${step === "raw" ? "Raw readings" : `${agg} per ${step === "5m" ? "5 minutes" : "hour"}`}.`}
+            : `${step === "raw" ? "Raw readings" : `${{ mean: "Mean", min: "Minimum", max: "Maximum" }[agg]} per ${step === "5m" ? "5 minutes" : "hour"}`}.`}
       </p>
       <div class="charts">
         {groups.map((g) => (

@@ -262,7 +262,7 @@ function GatewayControls(props: { gateway: Gateway; send: (b: Record<string, unk
       <div class="two">
         <form onSubmit={switchMode} class="stack" aria-label={`Control mode of ${g.name}`}>
           <fieldset>
-            <legend>Control mode</legend>
+            <legend>Switch the control mode to</legend>
             {MODES.map((m) => (
               <label class="check" key={m.value}>
                 <input

@@ -135,6 +135,8 @@ interface Tile {
   band?: Band;
   note?: string;
   missing?: string;
+  /** the band is for a whole day: no verdict on a part of it */
+  noVerdict?: boolean;
 }
 
 function ZoneCard(props: {
@@ -206,7 +208,8 @@ function ZoneCard(props: {
     digits: 1,
     value: first("canopy_par") ? props.dli : undefined,
     band: targets.dli,
-    note: "so far today, from PAR",
+    noVerdict: true,
+    note: "so far today, from PAR; the target is for the whole day",
     missing: !first("canopy_par") ? "needs a PAR sensor" : props.dli === undefined ? "not computed yet" : undefined,
   });
 
@@ -290,7 +293,8 @@ const STATE_TEXT: Record<BandState, string> = { low: "below target", ok: "on tar
 
 function TileView({ tile, now }: { tile: Tile; now: number }) {
   const has = tile.value !== undefined && !tile.missing;
-  const state: BandState | undefined = has && tile.band ? against(tile.value!, tile.band) : undefined;
+  const state: BandState | undefined =
+    has && tile.band && !tile.noVerdict ? against(tile.value!, tile.band) : undefined;
   const status = !has ? "missing" : tile.stale ? "stale" : (state ?? "none");
   return (
     <li

@@ -242,6 +242,7 @@ interface DashboardBrowserContract extends ServiceContract {
     }
 
     private void overviewIsLive(Browser browser, Greenhouse g) {
+
         browser.await(
                 "live feed connected",
                 d -> browser.find("#live-status").getText().contains("Live"));
@@ -250,6 +251,7 @@ interface DashboardBrowserContract extends ServiceContract {
         // the page is not reloaded: a marker set now must survive the change
         browser.js("window.__ralaMarker = 42;");
         String first = browser.find(temperature).getAttribute("data-value");
+
         browser.await(
                 "the temperature to change without a reload",
                 Duration.ofSeconds(15),
@@ -267,10 +269,14 @@ interface DashboardBrowserContract extends ServiceContract {
         double t = Double.parseDouble(snapshot.get(0));
         double rh = Double.parseDouble(snapshot.get(1));
         double vpd = Double.parseDouble(snapshot.get(2));
-        // Psychrometrics.saturationVapourPressureTetens [Pa]: 610.78 exp(17.2694 T / (T + 238.3)); FAO-56's
-        // constants (0.6108 kPa, 17.27, 237.3) differ from it by less than 0.1 % between 15 and 30 °C
-        double expected = Psychrometrics.saturationVapourPressureTetens(t) / 1000 * (1 - rh / 100);
-        assertThat(vpd).isCloseTo(expected, within(expected * 0.002));
+        // FAO-56 eq. 11 and 19, written out here from the paper; its Annex 2 Table 2.3 anchors it (e° 2.338 kPa at
+        // 20 °C, 3.168 kPa at 25 °C, to its three decimals)
+        assertThat(faoSaturationKpa(20)).isCloseTo(2.338, within(0.0005));
+        assertThat(faoSaturationKpa(25)).isCloseTo(3.168, within(0.0005));
+        assertThat(vpd).isCloseTo(faoSaturationKpa(t) * (1 - rh / 100), within(1e-9));
+        // and within 1 % of the twin's own psychrometrics (Buck 1996), which the KPIs use
+        double buck = Psychrometrics.vpdKpa(t, rh);
+        assertThat(vpd).isCloseTo(buck, within(buck * 0.01));
         assertThat(browser.find("li.tile[data-kind='vpd']").getText()).contains("computed from air temperature");
 
         // the CO2 sensor went silent 20 minutes ago; the pipe sensor never reported
@@ -285,6 +291,11 @@ interface DashboardBrowserContract extends ServiceContract {
                 "today's DLI", d -> browser.find("li.tile[data-kind='dli']").getAttribute("data-value") != null);
         assertThat(browser.findAll("table.equipment tr[data-equipment='" + g.vent() + "']"))
                 .hasSize(1);
+    }
+
+    /** Saturation vapour pressure [kPa] at {@code tempC} [°C], FAO-56 eq. 11. */
+    private static double faoSaturationKpa(double tempC) {
+        return 0.6108 * Math.exp(17.27 * tempC / (tempC + 237.3));
     }
 
     private void contrastOfKeyElements(Browser browser) {
@@ -320,11 +331,13 @@ interface DashboardBrowserContract extends ServiceContract {
                 d -> !browser.findAll(chart).isEmpty()
                         && Integer.parseInt(browser.find(chart).getAttribute("data-points")) > 0);
         int before = Integer.parseInt(browser.find(chart).getAttribute("data-points"));
+
         browser.await(
                 "a live point added to the chart",
                 d -> Integer.parseInt(browser.find(chart).getAttribute("data-points")) > before);
         // several variables, one chart each, on one time axis
         assertThat(browser.findAll("figure.chart").size()).isGreaterThanOrEqualTo(3);
+        browser.js("document.querySelector('.charts').scrollIntoView();");
         browser.screenshot("03-charts-live");
         browser.find("#mode-history").click();
         new Select(browser.find("#chart-step")).selectByValue("5m");
@@ -335,6 +348,7 @@ interface DashboardBrowserContract extends ServiceContract {
             int n = Integer.parseInt(browser.find(chart).getAttribute("data-points"));
             return n >= 24 && n <= 30 ? n : null;
         });
+        browser.js("document.querySelector('.charts').scrollIntoView();");
         browser.screenshot("04-charts-history");
     }
 

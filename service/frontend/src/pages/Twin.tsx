@@ -201,7 +201,7 @@ export function Twin() {
         </p>
       )}
       {job && (
-        <section class="card" aria-labelledby="job-title" id="twin-job" data-state={job.state}>
+        <section class="card" aria-labelledby="job-title" id="twin-job" data-state={job.state} data-job={job.id}>
           <h2 id="job-title">
             Run of {dateTime(job.createdAt)}: {job.state.toLowerCase()}
           </h2>
@@ -278,8 +278,14 @@ function Comparison(props: { controller: TwinResult; baseline: TwinResult | null
             <th scope="row">
               <code>{k}</code>
             </th>
-            <td class="num">{num(controller.kpis[k], 3)}</td>
-            {baseline && <td class="num">{num(baseline.kpis[k], 3)}</td>}
+            <td class="num" data-value={controller.kpis[k]}>
+              {num(controller.kpis[k], 3)}
+            </td>
+            {baseline && (
+              <td class="num" data-value={baseline.kpis[k]}>
+                {num(baseline.kpis[k], 3)}
+              </td>
+            )}
             {baseline && <Diff a={controller.kpis[k]} b={baseline.kpis[k]} better={moreIsBetter(k)} />}
           </tr>
         ))}

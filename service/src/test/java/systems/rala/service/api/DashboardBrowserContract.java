@@ -195,9 +195,7 @@ interface DashboardBrowserContract extends ServiceContract {
         commandIsConfirmedSentAndSucceeds(browser, g, house);
         policies(browser);
         analytics(browser, firstDay);
-        browser.find("#nav-twin").click();
-        browser.await("what-if form", d -> !browser.findAll("#twin-form").isEmpty());
-        browser.screenshot("08-what-if");
+        whatIf(browser, g);
 
         signOut(browser);
         long warmLoadMs = viewerHasNoControls(browser, base, viewer, g);
@@ -469,6 +467,55 @@ interface DashboardBrowserContract extends ServiceContract {
         assertThat(lines.get(0)).startsWith("\ufeffday,heatMjM2 (MJ m⁻²)");
         // the first inserted day: heat 1.5 MJ m⁻², ..., DLI 18 mol m⁻² d⁻¹, as inserted above
         assertThat(lines.get(1)).isEqualTo(firstDay + ",1.5,0.2,0.01,0.05,0.1,0.7,18");
+    }
+
+    /** A one-day tomato run of a registry policy beside the rule-based baseline, as the service reports it. */
+    private void whatIf(Browser browser, Greenhouse g) {
+        Api.Response uploaded = fx().api
+                .call(
+                        "POST",
+                        "/api/v1/facilities/" + g.facility() + "/policies",
+                        fx().alice,
+                        PolicyFiles.upload(PolicyFiles.CONSTANT, "climate"));
+        assertThat(uploaded.status()).as(uploaded.raw()).isEqualTo(201);
+        browser.find("#nav-twin").click();
+        browser.await("what-if form", d -> !browser.findAll("#twin-form").isEmpty());
+        browser.await(
+                "the uploaded policy offered",
+                d -> !browser.findAll("#twin-controller option[value='" + uploaded.text("id") + "']")
+                        .isEmpty());
+        new Select(browser.find("#twin-controller")).selectByValue(uploaded.text("id"));
+        browser.find("#twin-start").sendKeys("01-15");
+        WebElement days = browser.find("#twin-days");
+        days.clear();
+        days.sendKeys("1");
+        browser.find("#twin-run").click();
+        browser.await(
+                "the run to finish",
+                Duration.ofSeconds(90),
+                d -> !browser.findAll("#twin-job[data-state='SUCCEEDED'] #twin-kpis")
+                        .isEmpty());
+        // the page shows the service's figures, policy beside baseline
+        String id = (String) browser.js("return document.querySelector('#twin-job').dataset.job;");
+        Api.Response job =
+                fx().api.call("GET", "/api/v1/facilities/" + g.facility() + "/twin/jobs/" + id, fx().alice, null);
+        double policy = job.body()
+                .path("result")
+                .path("controller")
+                .path("kpis")
+                .path("profit_eur_m2")
+                .asDouble();
+        double rule = job.body()
+                .path("result")
+                .path("baseline")
+                .path("kpis")
+                .path("profit_eur_m2")
+                .asDouble();
+        List<WebElement> cells = browser.findAll("#twin-kpis tr[data-kpi='profit_eur_m2'] td");
+        assertThat(cells).hasSize(3);
+        assertThat(Double.parseDouble(cells.get(0).getAttribute("data-value"))).isEqualTo(policy);
+        assertThat(Double.parseDouble(cells.get(1).getAttribute("data-value"))).isEqualTo(rule);
+        browser.screenshot("08-what-if");
     }
 
     private void signOut(Browser browser) {

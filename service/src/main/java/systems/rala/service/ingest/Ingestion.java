@@ -2,10 +2,13 @@ package systems.rala.service.ingest;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -13,11 +16,13 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import systems.rala.runtime.observation.Units;
 import systems.rala.runtime.wire.Delivery;
+import systems.rala.runtime.wire.GatewayState;
 import systems.rala.runtime.wire.Reading;
 import systems.rala.runtime.wire.SeenMessageIds;
 import systems.rala.runtime.wire.TelemetryBatch;
@@ -25,8 +30,8 @@ import systems.rala.runtime.wire.WireCodec;
 import systems.rala.runtime.wire.WireFormatException;
 import systems.rala.service.ingest.SensorDirectory.GatewayPoints;
 import systems.rala.service.ingest.SensorDirectory.Target;
+import systems.rala.service.live.LiveEvents;
 import systems.rala.service.mqtt.ServiceMqttClient;
-import systems.rala.service.timeseries.StoreUnavailableException;
 import systems.rala.service.timeseries.TimeSeriesStore;
 import systems.rala.service.timeseries.TimeSeriesStore.Point;
 
@@ -42,6 +47,11 @@ import systems.rala.service.timeseries.TimeSeriesStore.Point;
  * batch's messages. When a store is down the writer retries the same batch with back-off and acknowledges
  * nothing; the queue fills, the client thread blocks, and the broker keeps the rest, redelivering what was
  * not acknowledged. Writes are idempotent per (sensor, source time), so redelivery stores each reading once.
+ *
+ * <p>The other uplink messages (state, events, audit records, acknowledgements) go to the {@link UplinkHandler}
+ * beans on the writer thread, in arrival order, after the batch's readings are stored and before any of its
+ * messages is acknowledged. Once a batch is acknowledged, the newest good reading of each of its sensors is
+ * announced on {@link LiveEvents} as type {@code readings} (a list of {@link LiveReading}), per facility.
  */
 @Component
 public class Ingestion implements ServiceMqttClient.InboundHandler, SmartLifecycle {
@@ -53,8 +63,27 @@ public class Ingestion implements ServiceMqttClient.InboundHandler, SmartLifecyc
     static final int QUEUE_CAPACITY = 20_000;
     static final int MAX_PAYLOAD_KEPT = 8192;
 
-    /** A checked message: its readings, its refusal if any, and how to acknowledge it. */
-    private record Work(List<Point> points, DeadLetter deadLetter, UUID seenGateway, String messageId, Runnable ack) {}
+    /**
+     * A reading as the live view and the alerting see it, announced once stored.
+     *
+     * @param time the source time
+     * @param value in the sensor's canonical unit (see the sensor)
+     */
+    public record LiveReading(UUID sensorId, Instant time, double value) {}
+
+    /**
+     * A checked message: its readings, its refusal if any, the non-telemetry message for the uplink handlers (with
+     * its gateway), and how to acknowledge it. {@code seenGateway} is the gateway whose {@code last_seen_at} the
+     * message renews: not for the last will ({@code online = false}), which the broker sends when it has lost it.
+     */
+    private record Work(
+            List<Point> points,
+            DeadLetter deadLetter,
+            UUID seenGateway,
+            String messageId,
+            Runnable ack,
+            Delivery uplink,
+            GatewayPoints gateway) {}
 
     private record DeadLetter(
             String topic, UUID facility, String gateway, Rejection reason, String detail, byte[] payload) {}
@@ -64,17 +93,28 @@ public class Ingestion implements ServiceMqttClient.InboundHandler, SmartLifecyc
     private final JdbcClient jdbc;
     private final Clock clock;
     private final IngestionStats stats;
+    private final LiveEvents live;
+    private final ObjectProvider<UplinkHandler> handlers;
     private final SeenMessageIds seen = new SeenMessageIds(100_000);
     private final BlockingQueue<Work> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private volatile boolean running;
     private Thread writer;
 
-    Ingestion(TimeSeriesStore store, SensorDirectory sensors, JdbcClient jdbc, Clock clock, IngestionStats stats) {
+    Ingestion(
+            TimeSeriesStore store,
+            SensorDirectory sensors,
+            JdbcClient jdbc,
+            Clock clock,
+            IngestionStats stats,
+            LiveEvents live,
+            ObjectProvider<UplinkHandler> handlers) {
         this.store = store;
         this.sensors = sensors;
         this.jdbc = jdbc;
         this.clock = clock;
         this.stats = stats;
+        this.live = live;
+        this.handlers = handlers;
     }
 
     @Override
@@ -140,8 +180,9 @@ public class Ingestion implements ServiceMqttClient.InboundHandler, SmartLifecyc
                     ack);
         }
         if (!(delivery.message() instanceof TelemetryBatch batch)) {
-            // state, events, audit records and acknowledgements: the gateway is alive; their stores come later
-            return new Work(List.of(), null, g.gatewayId(), key, ack);
+            // state, events, audit records and acknowledgements: for the uplink handlers
+            boolean lastWill = delivery.message() instanceof GatewayState state && !state.online();
+            return new Work(List.of(), null, lastWill ? null : g.gatewayId(), key, ack, delivery, g);
         }
         List<Point> points = new ArrayList<>(batch.readings().size());
         StringBuilder problems = null;
@@ -194,7 +235,7 @@ public class Ingestion implements ServiceMqttClient.InboundHandler, SmartLifecyc
                         first,
                         refused + " of " + batch.readings().size() + " readings refused: " + problems,
                         payload);
-        return new Work(points, dl, g.gatewayId(), key, ack);
+        return new Work(points, dl, g.gatewayId(), key, ack, null, null);
     }
 
     private Work refused(
@@ -206,7 +247,14 @@ public class Ingestion implements ServiceMqttClient.InboundHandler, SmartLifecyc
             byte[] payload,
             Runnable ack) {
         stats.rejected(reason).incrementAndGet();
-        return new Work(List.of(), new DeadLetter(topic, facility, gateway, reason, detail, payload), null, null, ack);
+        return new Work(
+                List.of(),
+                new DeadLetter(topic, facility, gateway, reason, detail, payload),
+                null,
+                null,
+                ack,
+                null,
+                null);
     }
 
     // ---- the writer ----
@@ -239,6 +287,7 @@ public class Ingestion implements ServiceMqttClient.InboundHandler, SmartLifecyc
                     w.ack().run();
                 }
                 stats.acknowledged.addAndGet(batch.size());
+                announce(points);
             } catch (InterruptedException e) {
                 if (!running) {
                     break;
@@ -258,11 +307,13 @@ public class Ingestion implements ServiceMqttClient.InboundHandler, SmartLifecyc
                 // refusals first: a test (or a person) that sees the batch's readings sees its refusals too
                 deadLetters(batch);
                 store.write(points);
+                uplinks(batch);
                 touchGateways(batch);
                 stats.batches.incrementAndGet();
                 stats.readingsStored.addAndGet(points.size());
                 return;
-            } catch (StoreUnavailableException | org.springframework.dao.DataAccessException e) {
+            } catch (RuntimeException e) {
+                // the store, the database or an uplink handler failed: nothing is acknowledged, all is retried
                 stats.storeFailures.incrementAndGet();
                 if (!running) {
                     throw new InterruptedException("stopping with a batch not stored; the broker redelivers it");
@@ -276,6 +327,43 @@ public class Ingestion implements ServiceMqttClient.InboundHandler, SmartLifecyc
                 backoff = Math.min(10_000, backoff * 2);
             }
         }
+    }
+
+    /** Hands the batch's non-telemetry messages to every uplink handler, in arrival order. */
+    private void uplinks(List<Work> batch) {
+        List<UplinkHandler> all = null;
+        for (Work w : batch) {
+            if (w.uplink() == null) {
+                continue;
+            }
+            if (all == null) {
+                all = handlers.orderedStream().toList();
+            }
+            for (UplinkHandler h : all) {
+                h.handle(w.uplink(), w.gateway());
+            }
+        }
+    }
+
+    /** The newest good reading of each sensor of the stored batch, per facility, on {@link LiveEvents}. */
+    private void announce(List<Point> points) {
+        if (points.isEmpty()) {
+            return;
+        }
+        Map<UUID, Map<UUID, Point>> newest = new LinkedHashMap<>();
+        for (Point p : points) {
+            if (Double.isNaN(p.value())) {
+                continue;
+            }
+            newest.computeIfAbsent(p.facility(), f -> new LinkedHashMap<>())
+                    .merge(p.sensor(), p, (a, b) -> b.timeMs() >= a.timeMs() ? b : a);
+        }
+        newest.forEach((facility, bySensor) -> live.publish(
+                facility,
+                "readings",
+                bySensor.values().stream()
+                        .map(p -> new LiveReading(p.sensor(), Instant.ofEpochMilli(p.timeMs()), p.value()))
+                        .toList()));
     }
 
     private void deadLetters(List<Work> batch) {

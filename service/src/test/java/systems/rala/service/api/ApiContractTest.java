@@ -35,7 +35,12 @@ import systems.rala.service.mqtt.ServiceMqttClient;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ApiContractTest
-        implements ResourcesContract, PoliciesContract, AccountsContract, OperationsContract, IngestionContract {
+        implements ResourcesContract,
+                PoliciesContract,
+                AccountsContract,
+                OperationsContract,
+                IngestionContract,
+                LiveContract {
 
     static final String ROOT_EMAIL = "root@rala.test";
     static final String ROOT_PASSWORD = "root-password-for-tests";
@@ -61,7 +66,11 @@ abstract class ApiContractTest
             "rala.auth.trusted-proxies",
             "127.0.0.1",
             "management.server.port",
-            "0");
+            "0",
+            // the alert scans are driven by the tests with a moved clock (LiveContract): the service's own,
+            // on the real clock, would race them
+            "rala.alerts.scan-interval",
+            "1h");
 
     @Value("${local.server.port}")
     int port;

@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,6 +46,7 @@ import systems.rala.service.timeseries.TimeSeriesStore.Sample;
  * that a gateway forwards late after an outage still count.
  */
 @Service
+@EnableConfigurationProperties(MetricsProperties.class)
 public class DailyMetricsCalculator implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DailyMetricsCalculator.class);

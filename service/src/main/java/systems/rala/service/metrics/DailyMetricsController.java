@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -31,7 +30,6 @@ import systems.rala.service.inventory.Invalid;
 @RestController
 @RequestMapping("/api/v1/facilities/{id}/daily-metrics")
 @Transactional(readOnly = true)
-@EnableConfigurationProperties(MetricsProperties.class)
 class DailyMetricsController {
 
     /** Most days one request may ask for, both ends included: a leap year. */

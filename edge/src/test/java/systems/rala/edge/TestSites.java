@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import systems.rala.edge.config.GatewayConfig;
 import systems.rala.edge.plant.PlantConfig;
 
 /** The example site (examples/edge) on free loopback ports, for tests. */
@@ -82,5 +83,39 @@ public final class TestSites {
                 }
                 """.formatted(start, days, speed, ports.modbus(), ports.bacnet()));
         return PlantConfig.load(file);
+    }
+
+    /**
+     * A gateway configuration in {@code dir} for the example point map against a plant on {@code ports}; {@code
+     * control} and {@code mqtt} are the JSON of those sections (or null to leave them out).
+     */
+    public static GatewayConfig gateway(Path dir, Ports ports, String control, String mqtt) {
+        try {
+            Files.createDirectories(dir);
+            Files.copy(EXAMPLE_POINTS, dir.resolve("points.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String json = """
+                {
+                  %s
+                  "pointMap": "points.json",
+                  "devices": {
+                    "plc": { "protocol": "modbus_tcp", "host": "127.0.0.1", "port": %d, "unitId": 1, "timeout": "1s" },
+                    "weather": { "protocol": "bacnet_ip", "host": "127.0.0.1", "port": %d, "deviceInstance": 1001,
+                                 "localPort": %d, "timeout": "1s" }
+                  },
+                  %s
+                  %s
+                  "store": { "dir": "data", "maxBytes": 1048576, "segmentBytes": 65536, "fsync": "interval" }
+                }
+                """.formatted(
+                        mqtt == null ? "\"gateway\": \"gw-test\"," : "\"facility\": \"farm-1\",",
+                        ports.modbus(),
+                        ports.bacnet(),
+                        freeUdpPort(),
+                        control == null ? "" : "\"control\": " + control + ",",
+                        mqtt == null ? "" : "\"mqtt\": " + mqtt + ",");
+        return GatewayConfig.load(write(dir.resolve("gateway.json"), json));
     }
 }

@@ -24,6 +24,9 @@ public final class TestBroker implements AutoCloseable {
     private final int port;
     private final Map<String, String> users = new ConcurrentHashMap<>();
     private Server server;
+    private java.nio.file.Path keystore;
+    private String keystorePassword;
+    private int sslPort;
 
     public TestBroker() {
         this(TestSites.freeTcpPort());
@@ -39,6 +42,19 @@ public final class TestBroker implements AutoCloseable {
         return this;
     }
 
+    /** Also listens for TLS on a port of its own, with the key and certificate in PKCS12 {@code keystore}. */
+    public TestBroker tls(java.nio.file.Path keystore, String password) {
+        this.keystore = keystore;
+        this.keystorePassword = password;
+        this.sslPort = TestSites.freeTcpPort();
+        return this;
+    }
+
+    /** The TLS URL (after {@link #tls}). */
+    public String sslUrl() {
+        return "ssl://127.0.0.1:" + sslPort;
+    }
+
     public synchronized TestBroker start() {
         Properties p = new Properties();
         p.setProperty("host", "127.0.0.1");
@@ -47,6 +63,13 @@ public final class TestBroker implements AutoCloseable {
         p.setProperty("telemetry_enabled", "false");
         p.setProperty("allow_anonymous", "false");
         p.setProperty("persistence_enabled", "false");
+        if (keystore != null) {
+            p.setProperty("ssl_port", Integer.toString(sslPort));
+            p.setProperty("jks_path", keystore.toString());
+            p.setProperty("key_store_type", "pkcs12");
+            p.setProperty("key_store_password", keystorePassword);
+            p.setProperty("key_manager_password", keystorePassword);
+        }
         IAuthenticator auth = (clientId, username, password) -> username != null
                 && password != null
                 && new String(password, StandardCharsets.UTF_8).equals(users.get(username));

@@ -473,6 +473,10 @@ public final class ControlLoop implements AutoCloseable {
             }
             uplink.audit(record.toWire(MessageIds.newId(), gatewayId, Instant.now()));
             modeChanges(record);
+            long every = Math.max(1, 300_000 / Math.max(1, control.tick().toMillis()));
+            if (ticks() % every == 1 || every == 1) {
+                LOG.log(Level.INFO, summary(record));
+            }
             long took = System.nanoTime() - t0;
             if (took > control.tickBudget().toNanos() && overrunReportedFor != t0) {
                 overrunReportedFor = t0; // late, and the watchdog had not seen it (or is not running)
@@ -483,6 +487,29 @@ public final class ControlLoop implements AutoCloseable {
         } finally {
             tickStartedNanos = 0;
         }
+    }
+
+    /** One line about a tick for the log, every five minutes of wall time. */
+    private String summary(TickRecord r) {
+        StringBuilder b = new StringBuilder("tick ")
+                .append(ticks())
+                .append(" at ")
+                .append(r.tickAt())
+                .append(": ")
+                .append(r.mode().name().toLowerCase());
+        if (r.mode() == ControlMode.FALLBACK) {
+            b.append(" (").append(r.fallbackReason().name().toLowerCase()).append(')');
+        }
+        Double air = r.readings().get("air_temperature");
+        if (air != null) {
+            b.append(String.format(java.util.Locale.ROOT, ", air %.2f °C", air));
+        }
+        b.append(", commands");
+        r.safeCommands().forEach((k, v) -> b.append(String.format(java.util.Locale.ROOT, " %s=%.3f", k, v)));
+        if (!r.interventions().isEmpty()) {
+            b.append(", interventions ").append(r.interventions());
+        }
+        return b.toString();
     }
 
     private Map<String, ReadResult> readAll() {

@@ -285,7 +285,16 @@ class GatewayMqttTest {
         gateway.close(); // drains the outbox, then stops
         long ticks = gateway.loop().ticks();
         gateway = null;
-        Thread.sleep(300);
+        // the broker has everything; its deliveries to the service's client may lag behind
+        long until = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < until
+                && service.of(AuditRecord.class).stream()
+                                .map(AuditRecord::messageId)
+                                .distinct()
+                                .count()
+                        < ticks) {
+            Thread.sleep(50);
+        }
         List<AuditRecord> audits = service.of(AuditRecord.class);
         List<String> ids =
                 audits.stream().map(AuditRecord::messageId).distinct().toList();

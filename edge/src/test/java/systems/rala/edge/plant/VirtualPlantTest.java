@@ -73,8 +73,9 @@ class VirtualPlantTest {
             p.start();
             Thread.sleep(2000);
             double sim = p.simTime();
-            // 2 s of wall time are 1200 s of simulated time, in 60 s steps; allow a step either way and a slow start
-            assertThat(sim).isBetween(1200.0 - 180, 1200.0 + 60);
+            // 2 s of wall time are 1200 s of simulated time, in 60 s steps: at most one step ahead; behind by the
+            // thread's start and a busy machine (half a second of wall time allowed)
+            assertThat(sim).isBetween(1200.0 - 300, 1200.0 + 60);
         }
     }
 

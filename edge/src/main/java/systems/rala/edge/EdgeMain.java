@@ -89,6 +89,10 @@ public final class EdgeMain {
         } catch (ConfigException e) {
             System.err.println("rala " + command + ": " + e.getMessage());
             return 2;
+        } catch (IllegalArgumentException | IllegalStateException | java.io.IOException e) {
+            // the site cannot feed the controllers, a port is taken, a file cannot be read: said plainly, no trace
+            System.err.println("rala " + command + ": cannot start: " + e.getMessage());
+            return 1;
         }
     }
 

@@ -46,6 +46,7 @@ public final class VirtualPlant implements AutoCloseable {
     private Thread stepper;
     private volatile boolean running;
     private volatile String stoppedBecause;
+    private volatile long lastStepNanos;
     private long steps;
 
     /** One point of the map, bound to a signal of the twin or to a memory cell. */
@@ -215,6 +216,7 @@ public final class VirtualPlant implements AutoCloseable {
             steps++;
             left -= dt;
         }
+        lastStepNanos = System.nanoTime(); // under the lock: the clock never runs ahead of the next step
     }
 
     private void applyInputs() {
@@ -238,6 +240,20 @@ public final class VirtualPlant implements AutoCloseable {
         return sim.time();
     }
 
+    /**
+     * The site clock [ms since the epoch]: the simulated time, and while the plant runs on the wall clock, carried on
+     * between integration steps by the wall time since the last one (at most a step), so that a gateway polling more
+     * often than the plant steps sees its clock move.
+     */
+    private double clockMillis() {
+        double ms = siteTime().toEpochMilli();
+        if (running && lastStepNanos != 0) {
+            double since = (System.nanoTime() - lastStepNanos) / 1e6 * config.speed();
+            ms += Math.min(Math.max(since, 0), stepSeconds * 1000);
+        }
+        return Math.floor(ms / 1000) * 1000;
+    }
+
     /** The plant's time now (its local standard time at the weather site's offset, as an instant). */
     public synchronized Instant siteTime() {
         return sim.start().toInstant(offset).plusMillis(Math.round(sim.time() * 1000));
@@ -251,7 +267,7 @@ public final class VirtualPlant implements AutoCloseable {
         }
         double raw;
         if (b.signal.sensor() == null) {
-            raw = siteTime().getEpochSecond(); // the clock
+            raw = clockMillis() / 1000; // the clock, whole seconds
         } else {
             raw = b.signal.sensor().value(sim.stateView(), sim.weatherNow());
         }

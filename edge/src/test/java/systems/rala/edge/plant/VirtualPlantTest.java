@@ -76,6 +76,10 @@ class VirtualPlantTest {
             // 2 s of wall time are 1200 s of simulated time, in 60 s steps: at most one step ahead; behind by the
             // thread's start and a busy machine (half a second of wall time allowed)
             assertThat(sim).isBetween(1200.0 - 300, 1200.0 + 60);
+            // the clock moves between steps too: 50 ms of wall time are 30 s of plant time
+            double c0 = p.value("site_clock");
+            Thread.sleep(50);
+            assertThat(p.value("site_clock")).isGreaterThan(c0);
         }
     }
 

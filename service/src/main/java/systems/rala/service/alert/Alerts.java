@@ -1,31 +1,56 @@
 package systems.rala.service.alert;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import systems.rala.service.inventory.References;
+import systems.rala.service.live.LiveEvents;
 
-/** Raises alerts and moves them through their states. */
+/**
+ * Raises alerts and moves them through their states. Every alert raised, acknowledged or resolved is announced
+ * on {@link LiveEvents} as type {@code alert} (the alert as it is afterwards) once its transaction has committed,
+ * and every raised one is counted in {@code rala_alerts_raised_total{kind, severity}}.
+ *
+ * <p>The service's own conditions (a rule's band, a gateway's or sensor's silence) are raised with {@link
+ * #raiseOnce} under a key that names the condition, so that at most one alert per condition is unresolved
+ * (OPEN or ACKNOWLEDGED), and resolved by the system with {@link #resolveOnce} when the condition ends.
+ */
 @Service
 public class Alerts {
+
+    /** The live event type of an alert raised, acknowledged or resolved; the payload is the {@link Alert}. */
+    public static final String LIVE_TYPE = "alert";
 
     private final JdbcClient jdbc;
     private final References references;
     private final Clock clock;
+    private final LiveEvents live;
+    private final MeterRegistry meters;
 
-    Alerts(JdbcClient jdbc, References references, Clock clock) {
+    Alerts(JdbcClient jdbc, References references, Clock clock, LiveEvents live, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.references = references;
         this.clock = clock;
+        this.live = live;
+        this.meters = meters;
     }
 
     /**
@@ -36,6 +61,128 @@ public class Alerts {
      */
     @Transactional
     public Alert raise(
+            UUID facilityId,
+            UUID zoneId,
+            UUID sensorId,
+            UUID gatewayId,
+            String kind,
+            Severity severity,
+            String message) {
+        Alert a = insert(null, facilityId, zoneId, sensorId, gatewayId, kind, severity, message);
+        raised(a);
+        return a;
+    }
+
+    /**
+     * Opens an alert for a condition unless one for it is still unresolved (OPEN or ACKNOWLEDGED). Idempotent:
+     * safe to call on every observation of the condition, from several threads or service instances. Not
+     * transactional on purpose: the database's unique key on {@code openKey} decides a race, and a refused
+     * insert must not abort a surrounding transaction.
+     *
+     * @param openKey names the condition, e.g. {@code gateway.offline:<gateway id>}; at most 200 characters
+     * @return the alert raised, or empty when one for the condition is already unresolved
+     */
+    public Optional<Alert> raiseOnce(
+            String openKey,
+            UUID facilityId,
+            UUID zoneId,
+            UUID sensorId,
+            UUID gatewayId,
+            String kind,
+            Severity severity,
+            String message) {
+        if (isOpen(openKey)) {
+            return Optional.empty();
+        }
+        try {
+            Alert a = insert(openKey, facilityId, zoneId, sensorId, gatewayId, kind, severity, message);
+            raised(a);
+            return Optional.of(a);
+        } catch (DuplicateKeyException raisedMeanwhile) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Resolves the unresolved alert of a condition as the system ({@code resolvedBy} stays empty), when there is
+     * one.
+     *
+     * @return the alert afterwards, or empty when none was unresolved
+     */
+    public Optional<Alert> resolveOnce(String openKey) {
+        Optional<UUID> id = jdbc.sql("SELECT id FROM alerts WHERE open_key = ?")
+                .param(openKey)
+                .query(UUID.class)
+                .optional();
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        int n = jdbc.sql("UPDATE alerts SET state = 'RESOLVED', resolved_by = NULL, resolved_at = ?, open_key = NULL"
+                        + " WHERE id = ? AND open_key = ? AND state IN ('OPEN', 'ACKNOWLEDGED')")
+                .params(now(), id.get(), openKey)
+                .update();
+        if (n != 1) {
+            return Optional.empty();
+        }
+        Optional<Alert> after = jdbc.sql("SELECT * FROM alerts WHERE id = ?")
+                .param(id.get())
+                .query((rs, i) -> map(rs))
+                .optional();
+        after.ifPresent(this::announce);
+        return after;
+    }
+
+    /** Whether a condition's alert is unresolved. */
+    public boolean isOpen(String openKey) {
+        return jdbc.sql("SELECT COUNT(*) FROM alerts WHERE open_key = ?")
+                        .param(openKey)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** The keys of the facility's unresolved condition alerts that start with {@code prefix}. */
+    public Set<String> openKeys(UUID facilityId, String prefix) {
+        return jdbc
+                .sql("SELECT open_key FROM alerts WHERE facility_id = ? AND open_key IS NOT NULL")
+                .param(facilityId)
+                .query(String.class)
+                .list() // not stream(): an unclosed stream keeps its connection
+                .stream()
+                .filter(k -> k.startsWith(prefix))
+                .collect(Collectors.toSet());
+    }
+
+    /**
+     * When each unresolved condition alert whose key starts with {@code prefix} was raised, by key; of one
+     * facility, or of all when {@code facilityId} is {@code null}.
+     */
+    public Map<String, OffsetDateTime> openSince(UUID facilityId, String prefix) {
+        Map<String, OffsetDateTime> out = new HashMap<>();
+        String sql = "SELECT open_key, raised_at FROM alerts WHERE open_key IS NOT NULL"
+                + (facilityId == null ? "" : " AND facility_id = ?");
+        JdbcClient.StatementSpec spec = jdbc.sql(sql);
+        if (facilityId != null) {
+            spec = spec.param(facilityId);
+        }
+        spec.query(rs -> {
+            String key = rs.getString(1);
+            if (key.startsWith(prefix)) {
+                out.put(key, rs.getObject(2, OffsetDateTime.class));
+            }
+        });
+        return out;
+    }
+
+    /** Unresolved alerts (OPEN or ACKNOWLEDGED) of every facility: the {@code rala_alerts_open} gauge. */
+    public long unresolved() {
+        return jdbc.sql("SELECT COUNT(*) FROM alerts WHERE state IN ('OPEN', 'ACKNOWLEDGED')")
+                .query(Long.class)
+                .single();
+    }
+
+    private Alert insert(
+            String openKey,
             UUID facilityId,
             UUID zoneId,
             UUID sensorId,
@@ -62,7 +209,7 @@ public class Alerts {
                 null,
                 null);
         jdbc.sql("INSERT INTO alerts (id, facility_id, zone_id, sensor_id, gateway_id, kind, severity, message, state,"
-                        + " raised_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " raised_at, open_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         a.id(),
                         facilityId,
@@ -73,9 +220,34 @@ public class Alerts {
                         severity.name(),
                         a.message(),
                         a.state().name(),
-                        a.raisedAt())
+                        a.raisedAt(),
+                        openKey)
                 .update();
         return a;
+    }
+
+    private void raised(Alert a) {
+        Counter.builder("rala.alerts.raised")
+                .description("Alerts raised, by kind and severity")
+                .tag("kind", a.kind())
+                .tag("severity", a.severity().name())
+                .register(meters)
+                .increment();
+        announce(a);
+    }
+
+    /** On {@link LiveEvents} once the surrounding transaction, if any, has committed; at once without one. */
+    private void announce(Alert a) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    live.publish(a.facilityId(), LIVE_TYPE, a);
+                }
+            });
+        } else {
+            live.publish(a.facilityId(), LIVE_TYPE, a);
+        }
     }
 
     /** The facility's alerts, newest first, optionally of one state and/or severity; at most {@code limit}. */
@@ -117,14 +289,19 @@ public class Alerts {
                     .params(by, now, facilityId, alertId)
                     .update();
         } else if (to == AlertState.RESOLVED) {
-            n = jdbc.sql("UPDATE alerts SET state = 'RESOLVED', resolved_by = ?, resolved_at = ?"
+            n = jdbc.sql("UPDATE alerts SET state = 'RESOLVED', resolved_by = ?, resolved_at = ?, open_key = NULL"
                             + " WHERE facility_id = ? AND id = ? AND state IN ('OPEN', 'ACKNOWLEDGED')")
                     .params(by, now, facilityId, alertId)
                     .update();
         } else {
             throw new IllegalArgumentException("no alert moves back to " + to);
         }
-        return n == 1 ? find(facilityId, alertId) : Optional.empty();
+        if (n != 1) {
+            return Optional.empty();
+        }
+        Optional<Alert> after = find(facilityId, alertId);
+        after.ifPresent(this::announce);
+        return after;
     }
 
     private OffsetDateTime now() {

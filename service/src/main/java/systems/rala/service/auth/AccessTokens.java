@@ -74,8 +74,20 @@ public final class AccessTokens {
         return jwt.serialize();
     }
 
+    /**
+     * What a valid access token proves.
+     *
+     * @param expiresAt its {@code exp}: the caller must present a new token from then on
+     */
+    public record Verified(UUID userId, Instant expiresAt) {}
+
     /** The user id the token was issued to, or empty when anything about the token is wrong. */
     public Optional<UUID> verify(String token) {
+        return check(token).map(Verified::userId);
+    }
+
+    /** {@link #verify}, with the token's expiry: for sessions that outlive the request, such as a WebSocket. */
+    public Optional<Verified> check(String token) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             if (!ALGORITHM.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
@@ -94,7 +106,9 @@ public final class AccessTokens {
                     && claims.getAudience().contains(settings.audience())
                     && ACCESS.equals(claims.getClaim(TOKEN_USE))
                     && claims.getSubject() != null;
-            return valid ? Optional.of(UUID.fromString(claims.getSubject())) : Optional.empty();
+            return valid
+                    ? Optional.of(new Verified(UUID.fromString(claims.getSubject()), exp.toInstant()))
+                    : Optional.empty();
         } catch (ParseException | JOSEException | IllegalArgumentException e) {
             return Optional.empty();
         }

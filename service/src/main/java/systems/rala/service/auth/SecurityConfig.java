@@ -94,6 +94,10 @@ class SecurityConfig {
                         // gateways download announced policies with their own credentials, checked by the handler
                         .requestMatchers(HttpMethod.GET, GATEWAY_API + "**")
                         .permitAll()
+                        // the live WebSocket: browsers send the token as a subprotocol, which the handshake
+                        // checks itself (LiveHandshake), along with the origin and the membership
+                        .requestMatchers(HttpMethod.GET, "/api/v1/facilities/*/live")
+                        .permitAll()
                         .requestMatchers("/error")
                         .permitAll()
                         // the dashboard's page and its bundled assets (built into static/); it signs in itself

@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import systems.rala.runtime.observation.Units;
 import systems.rala.runtime.wire.Delivery;
+import systems.rala.runtime.wire.GatewayState;
 import systems.rala.runtime.wire.Reading;
 import systems.rala.runtime.wire.SeenMessageIds;
 import systems.rala.runtime.wire.TelemetryBatch;
@@ -31,7 +32,6 @@ import systems.rala.service.ingest.SensorDirectory.GatewayPoints;
 import systems.rala.service.ingest.SensorDirectory.Target;
 import systems.rala.service.live.LiveEvents;
 import systems.rala.service.mqtt.ServiceMqttClient;
-import systems.rala.service.timeseries.StoreUnavailableException;
 import systems.rala.service.timeseries.TimeSeriesStore;
 import systems.rala.service.timeseries.TimeSeriesStore.Point;
 
@@ -176,7 +176,9 @@ public class Ingestion implements ServiceMqttClient.InboundHandler, SmartLifecyc
         if (!(delivery.message() instanceof TelemetryBatch batch)) {
             // state, events, audit records and acknowledgements: for the UplinkHandlers, once what came before
             // them in the batch is stored
-            return new Work(List.of(), null, g.gatewayId(), key, ack, delivery, g);
+            // the last will (online = false) is the broker saying it lost the gateway: not a sign of life
+            boolean lastWill = delivery.message() instanceof GatewayState state && !state.online();
+            return new Work(List.of(), null, lastWill ? null : g.gatewayId(), key, ack, delivery, g);
         }
         List<Point> points = new ArrayList<>(batch.readings().size());
         StringBuilder problems = null;
@@ -304,7 +306,8 @@ public class Ingestion implements ServiceMqttClient.InboundHandler, SmartLifecyc
                 stats.readingsStored.addAndGet(points.size());
                 announce(points);
                 return;
-            } catch (StoreUnavailableException | org.springframework.dao.DataAccessException | UplinkFailed e) {
+            } catch (RuntimeException e) {
+                // the store, the database or an uplink handler failed: nothing is acknowledged, all is retried
                 stats.storeFailures.incrementAndGet();
                 if (!running) {
                     throw new InterruptedException("stopping with a batch not stored; the broker redelivers it");

@@ -40,7 +40,8 @@ abstract class ApiContractTest
                 AccountsContract,
                 OperationsContract,
                 IngestionContract,
-                ControlsContract {
+                ControlsContract,
+                LiveContract {
 
     static final String ROOT_EMAIL = "root@rala.test";
     static final String ROOT_PASSWORD = "root-password-for-tests";

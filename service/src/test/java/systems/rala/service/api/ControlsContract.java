@@ -157,6 +157,14 @@ interface ControlsContract extends ServiceContract {
     }
 
     /** The statuses announced on the live feed, per command id, in order. */
+    /** The live feed is told after the database: wait until it has shown {@code n} statuses of the command. */
+    private static void awaitLive(Map<String, List<CommandStatus>> seen, String id, int n) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (seen.getOrDefault(id, List.of()).size() < n && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
     private static Map<String, List<CommandStatus>> statuses(LiveEvents live, UUID facility, List<Runnable> stop) {
         Map<String, List<CommandStatus>> seen = new ConcurrentHashMap<>();
         stop.add(live.subscribe(e -> {
@@ -277,6 +285,7 @@ interface ControlsContract extends ServiceContract {
             assertThat(after.text("status")).isEqualTo("SUCCEEDED");
             assertThat(after.text("finishedAt")).isEqualTo(done.text("finishedAt"));
 
+            awaitLive(seen, id, 4);
             assertThat(seen.get(id))
                     .as("live feed")
                     .containsExactly(
@@ -360,6 +369,7 @@ interface ControlsContract extends ServiceContract {
             Api.Response failed = awaitStatus(site.facility(), id, CommandStatus.FAILED);
             assertThat(failed.text("reason"))
                     .isEqualTo("rejected by the gateway: tSpDay is locked by the climate computer");
+            awaitLive(seen, id, 4);
             assertThat(seen.get(id))
                     .containsExactly(
                             CommandStatus.QUEUED, CommandStatus.SENT, CommandStatus.DELIVERED, CommandStatus.FAILED);
@@ -390,6 +400,7 @@ interface ControlsContract extends ServiceContract {
             Instant expiresAt = Instant.parse(timedOut.text("expiresAt"));
             assertThat(Instant.parse(timedOut.text("finishedAt"))).isAfterOrEqualTo(expiresAt.plus(ACK_GRACE));
             assertThat(timedOut.text("reason")).contains("no terminal acknowledgement");
+            awaitLive(seen, id, 3);
             assertThat(seen.get(id)).containsExactly(CommandStatus.QUEUED, CommandStatus.SENT, CommandStatus.TIMED_OUT);
             assertThat(actions(auditOf(id))).containsExactly("command.issued", "command.sent", "command.timed_out");
         } finally {

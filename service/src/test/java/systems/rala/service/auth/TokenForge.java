@@ -51,6 +51,14 @@ public final class TokenForge {
         }
     }
 
+    /** A valid access token for {@code user} that expires {@code in} from now (rather than in 5 minutes). */
+    public String expiringIn(UUID user, Duration in) {
+        return sign(
+                JWSAlgorithm.HS256,
+                good(user).expirationTime(Date.from(Instant.now().plus(in))).build(),
+                key);
+    }
+
     /** Every way a token for {@code user} can be wrong, by name. */
     public Map<String, String> badTokens(UUID user) {
         Map<String, String> bad = new LinkedHashMap<>();

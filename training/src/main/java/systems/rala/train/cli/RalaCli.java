@@ -28,6 +28,8 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             CalibrateCommand.class,
             ServeCommand.class,
+            EdgeCommand.class,
+            PlantCommand.class,
             TrainCommand.class,
             ExportCommand.class,
             CommandLine.HelpCommand.class

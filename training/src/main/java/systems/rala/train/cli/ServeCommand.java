@@ -12,9 +12,9 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "serve",
         description = {
-            "Run the RALA service: REST API /api/v1, accounts, facilities.",
-            "Embedded H2 under service/data on 127.0.0.1 by default; --spring.profiles.active=production uses",
-            "PostgreSQL (see service/README.md). Started by the ./rala launcher."
+            "Run the RALA service: REST API /api/v1, MQTT ingestion, live updates, controls, alerts.",
+            "Embedded H2 and MQTT broker on 127.0.0.1 by default; --spring.profiles.active=production uses",
+            "PostgreSQL, an external broker and InfluxDB (see service/README.md). Started by the ./rala launcher."
         },
         mixinStandardHelpOptions = true)
 final class ServeCommand implements Callable<Integer> {

@@ -18,20 +18,41 @@ export function Alerts() {
   const [announce, setAnnounce] = useState("");
   const [fresh, setFresh] = useState<Set<string>>(new Set());
 
+  const matches = (a: Alert) => (!state || a.state === state) && (!severity || a.severity === severity);
+
+  /** When an alert last changed: a live frame and a list fetched at about the same time may disagree. */
+  const changed = (a: Alert) => [a.raisedAt, a.acknowledgedAt, a.resolvedAt].filter(Boolean).sort().pop()!;
+
+  /** The union of what is shown and what arrived, the newer version of each alert winning. */
+  const merge = (shown: Alert[], arrived: Alert[]) => {
+    const byId = new Map(shown.map((a) => [a.id, a]));
+    for (const a of arrived) {
+      const before = byId.get(a.id);
+      if (!before || changed(before) <= changed(a)) {
+        byId.set(a.id, a);
+      }
+    }
+    return [...byId.values()].filter(matches).sort((x, y) => y.raisedAt.localeCompare(x.raisedAt));
+  };
+
   const load = () => {
     const q = new URLSearchParams({ limit: "200" });
     if (state) q.set("state", state);
     if (severity) q.set("severity", severity);
     get<Alert[]>(fpath(facility.id, `/alerts?${q}`)).then(
       (a) => {
-        setAlerts(a);
+        // what the live feed brought while the list was on its way stays
+        setAlerts((old) => merge(old ?? [], a));
         setError(null);
       },
       (e) => setError(e.message),
     );
   };
 
-  useEffect(load, [facility.id, state, severity]);
+  useEffect(() => {
+    setAlerts(null);
+    load();
+  }, [facility.id, state, severity]);
 
   // without the live feed, look for new alerts every 15 s
   useEffect(() => {
@@ -48,11 +69,7 @@ export function Alerts() {
       return;
     }
     const a = frame.payload as Alert;
-    const matches = (!state || a.state === state) && (!severity || a.severity === severity);
-    setAlerts((old) => {
-      const list = (old ?? []).filter((x) => x.id !== a.id);
-      return matches ? [a, ...list].sort((x, y) => y.raisedAt.localeCompare(x.raisedAt)) : list;
-    });
+    setAlerts((old) => merge((old ?? []).filter((x) => x.id !== a.id || changed(x) <= changed(a)), [a]));
     if (a.state === "OPEN") {
       setFresh((f) => new Set(f).add(a.id));
       setAnnounce(`New ${a.severity.toLowerCase()} alert: ${a.message}`);

@@ -46,7 +46,7 @@ export function Charts() {
 
   const chosen = zoneSensors.filter((s) => selected.has(s.id));
 
-  const fetchAll = async (fromMs: number, toMs: number, stepName: string, aggName: string) => {
+  const fetchAll = async (fromMs: number, toMs: number, stepName: string, aggName: string, keepLive = false) => {
     setLoading(true);
     setError(null);
     try {
@@ -61,7 +61,15 @@ export function Charts() {
           ).then((r) => [s.id, r.points.map((p) => [Date.parse(p.time), p.value] as [number, number])] as const),
         ),
       );
-      setData(new Map(results));
+      setData((old) => {
+        const next = new Map<string, [number, number][]>();
+        for (const [id, points] of results) {
+          // live points newer than the fetched ones (they arrived while the request was on its way) stay
+          const last = points.length ? points[points.length - 1][0] : fromMs;
+          next.set(id, [...points, ...(keepLive ? (old.get(id) ?? []).filter(([t]) => t > last) : [])]);
+        }
+        return next;
+      });
       setRange({ from: fromMs, to: toMs });
     } catch (e) {
       setError((e as Error).message);
@@ -72,7 +80,7 @@ export function Charts() {
 
   const loadLive = () => {
     const now = Date.now();
-    void fetchAll(now - LIVE_WINDOW_MS, now, "raw", "mean");
+    void fetchAll(now - LIVE_WINDOW_MS, now, "raw", "mean", true);
   };
 
   useEffect(() => {

@@ -49,6 +49,18 @@ function describe(c: Command, equipment: Equipment[]): string {
   }
 }
 
+/** The union by id, the later `updatedAt` of each command winning (statuses only move forward), newest first. */
+function mergeCommands(shown: Command[], arrived: Command[]): Command[] {
+  const byId = new Map(shown.map((c) => [c.id, c]));
+  for (const c of arrived) {
+    const before = byId.get(c.id);
+    if (!before || Date.parse(before.updatedAt) <= Date.parse(c.updatedAt)) {
+      byId.set(c.id, c);
+    }
+  }
+  return [...byId.values()].sort((a, b) => Date.parse(b.issuedAt) - Date.parse(a.issuedAt)).slice(0, 100);
+}
+
 export function Control() {
   const { facility, gateways, equipment, zones, liveStatus } = useFacility();
   const canSend = atLeast(facility.role, "OPERATOR");
@@ -61,7 +73,8 @@ export function Control() {
     get<Page<Command>>(fpath(facility.id, "/controls?size=50")).then(
       (p) => {
         setUnavailable(null);
-        setCommands(p.items);
+        // what the live feed brought while the list was on its way stays
+        setCommands((old) => mergeCommands(old ?? [], p.items));
       },
       (e: ApiError) =>
         setUnavailable(e.status === 404 ? "This service does not offer commands yet." : e.message),
@@ -79,17 +92,7 @@ export function Control() {
     return () => window.clearInterval(every);
   }, [liveStatus, open]);
 
-  const upsert = (c: Command) =>
-    setCommands((old) => {
-      const list = old ?? [];
-      const i = list.findIndex((x) => x.id === c.id);
-      if (i >= 0) {
-        const copy = [...list];
-        copy[i] = c;
-        return copy;
-      }
-      return [c, ...list].slice(0, 100);
-    });
+  const upsert = (c: Command) => setCommands((old) => mergeCommands(old ?? [], [c]));
 
   useLive(["command", "resync"], (frame) => {
     if (frame.type === "resync") {

@@ -30,7 +30,17 @@ export function Overview() {
     get<Latest[]>(fpath(facility.id, "/readings/latest")).then(
       (rows) => {
         setLoadError(null);
-        setLatest(new Map(rows.map((r) => [r.sensorId, { value: r.value, time: r.time, stale: r.stale }])));
+        // a newer value the live feed brought meanwhile wins over the fetched one
+        setLatest((old) => {
+          const next = new Map(old);
+          for (const r of rows) {
+            const before = next.get(r.sensorId);
+            if (!before || Date.parse(before.time) <= Date.parse(r.time)) {
+              next.set(r.sensorId, { value: r.value, time: r.time, stale: r.stale });
+            }
+          }
+          return next;
+        });
       },
       (e) => setLoadError(e.message),
     );

@@ -440,7 +440,7 @@ interface DashboardBrowserContract extends ServiceContract {
         browser.await(
                 "gateways' policies", d -> !browser.findAll("#gateway-policies").isEmpty());
         assertThat(browser.find("#gateway-policies").getText()).contains("North house");
-        browser.screenshot("07-policies");
+        browser.screenshot("08-policies");
     }
 
     private void analytics(Browser browser, LocalDate firstDay) throws IOException, InterruptedException {
@@ -450,7 +450,7 @@ interface DashboardBrowserContract extends ServiceContract {
                 d -> !browser.findAll("#metrics-table tbody tr").isEmpty());
         assertThat(browser.findAll("#metrics-table tbody tr")).hasSize(5);
         assertThat(browser.findAll(".charts figure.chart")).hasSize(7);
-        browser.screenshot("07-analytics");
+        browser.screenshot("09-analytics");
         browser.find("#metrics-csv").click();
         Path csv = null;
         for (int i = 0; i < 100 && csv == null; i++) {
@@ -515,7 +515,7 @@ interface DashboardBrowserContract extends ServiceContract {
         assertThat(cells).hasSize(3);
         assertThat(Double.parseDouble(cells.get(0).getAttribute("data-value"))).isEqualTo(policy);
         assertThat(Double.parseDouble(cells.get(1).getAttribute("data-value"))).isEqualTo(rule);
-        browser.screenshot("08-what-if");
+        browser.screenshot("10-what-if");
     }
 
     private void signOut(Browser browser) {
@@ -547,7 +547,7 @@ interface DashboardBrowserContract extends ServiceContract {
         browser.await(
                 "the command log",
                 d -> !browser.findAll("#command-log tr[data-command]").isEmpty());
-        browser.screenshot("09-control-viewer");
+        browser.screenshot("11-control-viewer");
         browser.find("#nav-alerts").click();
         browser.await("alerts", d -> !browser.findAll("#alert-list").isEmpty());
         assertThat(browser.driver.findElements(By.cssSelector("#alert-list button")))

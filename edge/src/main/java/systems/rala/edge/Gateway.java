@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 import systems.rala.edge.bus.Drivers;
 import systems.rala.edge.bus.FieldBusDriver;
@@ -67,6 +68,8 @@ public final class Gateway implements AutoCloseable {
     private PolicyRollout rollout;
     private ScheduledExecutorService timer;
     private boolean started;
+    private final AtomicLong telemetryBatches = new AtomicLong();
+    private final AtomicLong telemetryReadings = new AtomicLong();
 
     /** A gateway for {@code config}; {@link #start()} opens everything. */
     public Gateway(GatewayConfig config) {
@@ -155,6 +158,19 @@ public final class Gateway implements AutoCloseable {
         return config;
     }
 
+    /**
+     * Telemetry batches this gateway has stored in its outbox for the broker since it started (one per tick with
+     * telemetry points); with {@link #telemetryReadings()}, what the service should end up holding.
+     */
+    public long telemetryBatches() {
+        return telemetryBatches.get();
+    }
+
+    /** Readings in those batches (good and bad). */
+    public long telemetryReadings() {
+        return telemetryReadings.get();
+    }
+
     /** The control loop (after {@link #start()}). */
     public ControlLoop loop() {
         return loop;
@@ -241,6 +257,8 @@ public final class Gateway implements AutoCloseable {
         @Override
         public void telemetry(TelemetryBatch batch) {
             outbox.offer(topic("TELEMETRY"), batch);
+            telemetryBatches.incrementAndGet();
+            telemetryReadings.addAndGet(batch.readings().size());
         }
 
         @Override

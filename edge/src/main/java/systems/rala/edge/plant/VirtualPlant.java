@@ -40,6 +40,9 @@ public final class VirtualPlant implements AutoCloseable {
     private final Simulation sim;
     private final java.time.ZoneOffset offset;
     private final Map<String, Binding> bindings = new HashMap<>();
+    /** Values served instead of the twin's, by point name: a faulty sensor ({@link #force}). */
+    private final Map<String, Double> forced = new HashMap<>();
+
     private final double[] inputs = new double[TomatoModel.INPUTS];
     private final List<PlantServer> servers = new ArrayList<>();
     private final double stepSeconds;
@@ -262,6 +265,10 @@ public final class VirtualPlant implements AutoCloseable {
     /** The value of point {@code name} now, in the point's unit. */
     public synchronized double value(String name) {
         Binding b = binding(name);
+        Double fault = forced.get(name);
+        if (fault != null) {
+            return fault;
+        }
         if (b.signal == null || (b.signal.sensor() == null && b.signal.input() >= 0)) {
             return b.written;
         }
@@ -290,6 +297,24 @@ public final class VirtualPlant implements AutoCloseable {
             throw new IllegalArgumentException(name + " is read-only");
         }
         b.written = value;
+    }
+
+    /**
+     * Serves {@code value} (the point's unit; NaN or beyond the point's limits allowed) for point {@code name}
+     * instead of the twin's, as a broken or miscalibrated sensor would, until {@link #unforce}. A value the point's
+     * register type cannot hold is saturated by the Modbus slave (a NaN of an integer register reads 0). For tests
+     * and demonstrations of how bad readings are handled; the twin itself is not affected.
+     *
+     * @throws IllegalArgumentException if the plant has no such point
+     */
+    public synchronized void force(String name, double value) {
+        binding(name);
+        forced.put(name, value);
+    }
+
+    /** Serves the twin's value of point {@code name} again. */
+    public synchronized void unforce(String name) {
+        forced.remove(name);
     }
 
     private Binding binding(String name) {

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 
 /** Facilities and their memberships. Every read for a caller goes through a membership. */
 @Repository
-class FacilityRepository {
+public class FacilityRepository {
 
     private final JdbcClient jdbc;
 
@@ -45,7 +45,7 @@ class FacilityRepository {
                 .optional();
     }
 
-    void insert(Facility f) {
+    public void insert(Facility f) {
         jdbc.sql("INSERT INTO facilities (id, name, location, latitude, longitude, area_m2, crop, created_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
@@ -84,7 +84,7 @@ class FacilityRepository {
                 .list();
     }
 
-    void addMember(UUID facilityId, UUID userId, Role role) {
+    public void addMember(UUID facilityId, UUID userId, Role role) {
         jdbc.sql("INSERT INTO memberships (facility_id, user_id, role) VALUES (?, ?, ?)")
                 .params(facilityId, userId, role.name())
                 .update();

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 import systems.rala.runtime.observation.Units;
 import systems.rala.runtime.wire.Delivery;
 import systems.rala.runtime.wire.GatewayState;
+import systems.rala.runtime.wire.Quality;
 import systems.rala.runtime.wire.Reading;
 import systems.rala.runtime.wire.SeenMessageIds;
 import systems.rala.runtime.wire.TelemetryBatch;
@@ -185,6 +186,9 @@ public class Ingestion implements ServiceMqttClient.InboundHandler, SmartLifecyc
         Rejection first = null;
         int refused = 0;
         for (Reading r : batch.readings()) {
+            // a BAD reading's value is whatever the gateway read (80 °C from a broken sensor): stored as NaN, the
+            // store's mark of bad quality, so that it reaches no series, aggregate, latest value or alert rule
+            double value = r.quality() == Quality.BAD ? Double.NaN : r.value();
             Optional<Target> target = sensors.target(g, clientId, r.point());
             Rejection why;
             String detail;
@@ -196,9 +200,9 @@ public class Ingestion implements ServiceMqttClient.InboundHandler, SmartLifecyc
                 if (!Units.normalise(r.unit()).equals(t.unit())) {
                     why = Rejection.WRONG_UNIT;
                     detail = r.point() + ": unit " + r.unit() + ", the sensor's is " + t.unit();
-                } else if (!Double.isNaN(r.value())
-                        && ((!Double.isNaN(t.min()) && r.value() < t.min())
-                                || (!Double.isNaN(t.max()) && r.value() > t.max()))) {
+                } else if (!Double.isNaN(value)
+                        && ((!Double.isNaN(t.min()) && value < t.min())
+                                || (!Double.isNaN(t.max()) && value > t.max()))) {
                     why = Rejection.OUT_OF_RANGE;
                     detail = r.point() + ": " + r.value() + " " + t.unit() + " outside [" + t.min() + ", " + t.max()
                             + "]";
@@ -207,7 +211,7 @@ public class Ingestion implements ServiceMqttClient.InboundHandler, SmartLifecyc
                             g.facilityId(),
                             t.sensorId(),
                             r.sourceTime().toEpochMilli(),
-                            r.value(),
+                            value,
                             r.quality().ordinal()));
                     continue;
                 }

@@ -40,7 +40,7 @@ public class InventoryRepository {
                 "SELECT COUNT(*) FROM zones WHERE facility_id = ? AND name = ? AND id <> ?", facilityId, name, except);
     }
 
-    void insert(Zone z) {
+    public void insert(Zone z) {
         jdbc.sql("INSERT INTO zones (id, facility_id, name, area_m2, crop, created_at) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(z.id(), z.facilityId(), z.name(), z.areaM2(), z.crop(), z.createdAt())
                 .update();
@@ -107,7 +107,7 @@ public class InventoryRepository {
                 except);
     }
 
-    void insert(Sensor s) {
+    public void insert(Sensor s) {
         jdbc.sql("INSERT INTO sensors (id, facility_id, zone_id, name, kind, unit, min_value, max_value, gateway_id,"
                         + " point, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
@@ -175,7 +175,7 @@ public class InventoryRepository {
                 "SELECT COUNT(*) FROM equipment WHERE zone_id = ? AND name = ? AND id <> ?", zoneId, name, except);
     }
 
-    void insert(Equipment e) {
+    public void insert(Equipment e) {
         jdbc.sql(
                         "INSERT INTO equipment (id, facility_id, zone_id, name, kind, protocol, address, point, unit,"
                                 + " safety_min, safety_max, gateway_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")

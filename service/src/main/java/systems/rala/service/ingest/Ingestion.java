@@ -396,7 +396,11 @@ public class Ingestion implements ServiceMqttClient.InboundHandler, SmartLifecyc
             if (d.payload() != null) {
                 System.arraycopy(d.payload(), 0, key, topicBytes.length + 1, d.payload().length);
             }
-            jdbc.sql("MERGE INTO dead_letters t USING (VALUES (?, ?, ?, ?, ?, ?, ?, ?))"
+            // typed parameters: PostgreSQL takes an untyped NULL in VALUES (a dead letter without a facility or
+            // gateway) for text, which a uuid column refuses
+            jdbc.sql("MERGE INTO dead_letters t USING (VALUES (CAST(? AS UUID), CAST(? AS TIMESTAMP WITH TIME ZONE),"
+                            + " CAST(? AS VARCHAR(300)), CAST(? AS UUID), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(32)),"
+                            + " CAST(? AS VARCHAR(1000)), CAST(? AS VARCHAR(8192))))"
                             + " AS v (id, received_at, topic, facility_id, gateway, reason, detail, payload)"
                             + " ON t.id = v.id WHEN NOT MATCHED THEN INSERT"
                             + " (id, received_at, topic, facility_id, gateway, reason, detail, payload)"

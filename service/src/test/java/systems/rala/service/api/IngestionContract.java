@@ -425,6 +425,36 @@ interface IngestionContract extends ServiceContract {
         assertThat(fx().mqtt.isConnected()).isTrue();
     }
 
+    /**
+     * A message from a gateway nobody registered has no facility: its dead letter is kept with none (a typed
+     * NULL that PostgreSQL's MERGE once refused, blocking ingestion), it is acknowledged, and system
+     * administrators see it.
+     */
+    @Test
+    default void aMessageFromAnUnknownGatewayIsDeadLetteredWithoutAFacilityAndAcknowledged(
+            @Autowired Ingestion ingestion) throws Exception {
+        String gw = "gw-" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        Instant t = Instant.now();
+        byte[] payload = WireCodec.encode(new TelemetryBatch(
+                MessageIds.newId(), gw, t, List.of(new Reading("air_temperature", 20, "°C", t, Quality.GOOD))));
+        java.util.concurrent.atomic.AtomicBoolean acked = new java.util.concurrent.atomic.AtomicBoolean();
+        ingestion.onMessage(Topics.telemetry(UUID.randomUUID().toString(), gw), payload, () -> acked.set(true));
+        await("acknowledged", acked::get);
+        Api.Response letters = call("GET", "/api/v1/dead-letters?limit=1000", fx().root, null);
+        assertThat(letters.status()).as(letters.raw()).isEqualTo(200);
+        List<String> reasons = new ArrayList<>();
+        letters.body().forEach(l -> {
+            if (gw.equals(l.path("gateway").asString())) {
+                reasons.add(l.path("reason").asString());
+                assertThat(l.path("facilityId").isNull()).isTrue();
+            }
+        });
+        assertThat(reasons).containsExactly("UNKNOWN_GATEWAY");
+        assertThat(call("GET", "/api/v1/dead-letters", fx().alice, null).status())
+                .as("not for a facility admin")
+                .isEqualTo(403);
+    }
+
     @Test
     default void readingQueriesAreValidatedAtTheBoundary() {
         Site site = site("Queries");

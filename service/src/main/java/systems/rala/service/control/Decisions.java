@@ -64,7 +64,9 @@ class Decisions implements UplinkHandler {
 
     private void stateReported(GatewayState s, GatewayPoints gateway) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        jdbc.sql("MERGE INTO gateway_states t USING (VALUES (?, ?, ?, ?, ?, ?, ?, ?))"
+        // a null in VALUES has no type on PostgreSQL (it would be text): cast the nullable ones
+        jdbc.sql("MERGE INTO gateway_states t USING (VALUES (?, ?, ?, ?, CAST(? AS VARCHAR(128)),"
+                        + " CAST(? AS TIMESTAMP WITH TIME ZONE), ?, ?))"
                         + " AS v (gateway_id, facility_id, online, mode, policy_version, last_tick_at, sent_at,"
                         + " updated_at) ON t.gateway_id = v.gateway_id"
                         + " WHEN MATCHED THEN UPDATE SET online = v.online, mode = v.mode,"
@@ -88,7 +90,8 @@ class Decisions implements UplinkHandler {
     }
 
     private void decided(AuditRecord r, GatewayPoints gateway) {
-        int inserted = jdbc.sql("MERGE INTO decisions t USING (VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"
+        int inserted = jdbc.sql("MERGE INTO decisions t USING (VALUES (?, ?, ?, ?, ?, CAST(? AS VARCHAR(128)), ?, ?,"
+                        + " ?, ?, ?, ?))"
                         + " AS v (id, gateway_id, facility_id, tick_at, mode, policy_version, inputs, raw_action,"
                         + " safe_action, interventions, latency_micros, received_at)"
                         + " ON t.gateway_id = v.gateway_id AND t.id = v.id WHEN NOT MATCHED THEN INSERT"

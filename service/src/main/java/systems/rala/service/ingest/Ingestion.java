@@ -392,7 +392,9 @@ public class Ingestion implements ServiceMqttClient.InboundHandler, SmartLifecyc
             if (d.payload() != null) {
                 System.arraycopy(d.payload(), 0, key, topicBytes.length + 1, d.payload().length);
             }
-            jdbc.sql("MERGE INTO dead_letters t USING (VALUES (?, ?, ?, ?, ?, ?, ?, ?))"
+            // a null in VALUES has no type on PostgreSQL (it would be text, which a UUID column refuses): the
+            // facility of a message from an unknown gateway is null
+            jdbc.sql("MERGE INTO dead_letters t USING (VALUES (?, ?, ?, CAST(? AS UUID), ?, ?, ?, ?))"
                             + " AS v (id, received_at, topic, facility_id, gateway, reason, detail, payload)"
                             + " ON t.id = v.id WHEN NOT MATCHED THEN INSERT"
                             + " (id, received_at, topic, facility_id, gateway, reason, detail, payload)"

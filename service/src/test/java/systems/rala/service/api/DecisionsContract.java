@@ -111,6 +111,19 @@ interface DecisionsContract extends ServiceContract {
         String twice = MessageIds.newId();
         try (FakeGateway g = FakeGateway.connect(fx().mqtt.url(), f, gw.text("clientId"), gw.text("secret"))) {
             String c = g.clientId();
+            // as a gateway starts: no tick yet, no policy loaded, the rule-based fall-back acting
+            g.send(new GatewayState(MessageIds.newId(), c, Instant.now(), true, ControlMode.FALLBACK, null, null));
+            await(
+                    "the starting state",
+                    () -> call("GET", base + "/state", fx().victor, null)
+                            .body()
+                            .path("reported")
+                            .asBoolean());
+            Api.Response starting = call("GET", base + "/state", fx().victor, null);
+            assertThat(starting.body().path("lastTickAt").isNull())
+                    .as(starting.raw())
+                    .isTrue();
+            assertThat(starting.body().path("fallbackActing").asBoolean()).isTrue();
             g.send(new GatewayState(MessageIds.newId(), c, Instant.now(), true, ControlMode.POLICY, "tomato-v3", t0));
             await(
                     "the first state",
@@ -223,8 +236,8 @@ interface DecisionsContract extends ServiceContract {
         DecisionView.Compact live0 = (DecisionView.Compact) decisionsLive.get(0);
         assertThat(live0.interventions()).containsExactly("clamp_max:roof_vent");
         assertThat(live0.safeAction()).containsEntry("roof_vent", 1.0);
-        assertThat(statesLive).hasSize(2);
-        assertThat(((GatewayStateView) statesLive.get(1)).fallbackActing()).isTrue();
+        assertThat(statesLive).hasSize(3);
+        assertThat(((GatewayStateView) statesLive.get(2)).fallbackActing()).isTrue();
     }
 
     @Test

@@ -164,6 +164,38 @@ export interface GatewayPolicy {
   rollout: Command | null;
 }
 
+/** A gateway's mode as the API writes it: the wire's policy mode is "autonomous"; "fallback" means the
+ * rule-based controller acts because the policy cannot. */
+export type ControlMode = "autonomous" | "advisory" | "manual" | "fallback";
+
+/** What a gateway last reported about itself (service control.GatewayStateView). */
+export interface GatewayState {
+  gatewayId: string;
+  reported: boolean;
+  online: boolean | null;
+  mode: ControlMode | null;
+  fallbackActing: boolean;
+  policyVersion: string | null;
+  lastTickAt: string | null;
+  sentAt: string | null;
+  updatedAt: string | null;
+}
+
+/** One control tick (service control.DecisionView; the live feed's "decision" frames leave out inputs and
+ * rawAction). Values by point name in each point's canonical unit, null where not a number. */
+export interface Decision {
+  id: string;
+  gatewayId: string;
+  tickAt: string;
+  mode: ControlMode;
+  policyVersion: string | null;
+  inputs?: Record<string, number | null>;
+  rawAction?: Record<string, number | null>;
+  safeAction: Record<string, number | null>;
+  interventions: string[];
+  latencyMicros: number;
+}
+
 /** Daily figures per m² (service metrics.DailyMetrics); null where not computed. */
 export interface DailyMetrics {
   day: string;

@@ -1,7 +1,7 @@
 // The facility's live feed: a WebSocket on /api/v1/facilities/{id}/live. Browsers cannot set an
 // Authorization header on a WebSocket, so the access token travels as the second of the subprotocols
-// `bearer, <token>`. Frames are JSON `{type, at, payload}` with type readings | alert | command | gateway
-// (first a `hello`). The service closes the socket when the access token expires (4401): the client then
+// `bearer, <token>`. Frames are JSON `{type, at, payload}` with type readings | alert | command | gateway |
+// decision (first a `hello`). The service closes the socket when the access token expires (4401): the client then
 // reconnects with a fresh one. Any other loss reconnects with a growing delay, and every (re)connection is
 // announced as `resync`, so that views fetch what they may have missed.
 

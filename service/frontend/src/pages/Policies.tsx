@@ -1,6 +1,6 @@
 // The policy registry: every uploaded version with its aliases, and which version each gateway runs (its last
 // rollout and that rollout's status). Admins roll a version out to a gateway, or roll back to the version the
-// gateway loaded before.
+// gateway loaded before. Below the gateways, what each reports about its control (GatewayDecisions).
 
 import { useEffect, useState } from "preact/hooks";
 import {
@@ -16,6 +16,7 @@ import {
   type PolicyVersion,
 } from "../api";
 import { confirm } from "../components/Confirm";
+import { GatewayDecisions } from "../components/GatewayDecisions";
 import { dateTime } from "../format";
 import { useFacility, useLive } from "./FacilityShell";
 
@@ -143,6 +144,7 @@ export function Policies() {
           </table>
         )}
       </section>
+      <GatewayDecisions facilityId={facility.id} gateways={gateways} />
       <section class="card" aria-labelledby="versions-title">
         <h2 id="versions-title">Versions</h2>
         {versions === null && !error && <p role="status">Loading…</p>}

@@ -21,7 +21,8 @@ public class LiveEvents {
      * One event.
      *
      * @param facility the facility it belongs to; only its members may see it
-     * @param type what it is: {@code readings}, {@code alert}, {@code command}, {@code gateway}
+     * @param type what it is: {@code readings}, {@code alert}, {@code command}, {@code gateway},
+     *     {@code decision}
      * @param payload a JSON-serialisable value
      */
     public record Event(UUID facility, String type, Object payload) {}

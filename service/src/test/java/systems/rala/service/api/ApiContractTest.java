@@ -41,6 +41,7 @@ abstract class ApiContractTest
                 OperationsContract,
                 IngestionContract,
                 ControlsContract,
+                DecisionsContract,
                 LiveContract {
 
     static final String ROOT_EMAIL = "root@rala.test";

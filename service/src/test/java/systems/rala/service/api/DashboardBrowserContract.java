@@ -22,6 +22,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import systems.rala.runtime.wire.ControlMode;
 import systems.rala.service.alert.Alert;
 import systems.rala.service.alert.Alerts;
 import systems.rala.service.alert.Severity;
@@ -193,7 +194,7 @@ interface DashboardBrowserContract extends ServiceContract {
         charts(browser);
         alertArrivesLiveAndIsAcknowledged(browser, g, alerts);
         commandIsConfirmedSentAndSucceeds(browser, g, house);
-        policies(browser);
+        policies(browser, g, house);
         analytics(browser, firstDay);
         whatIf(browser, g);
 
@@ -435,11 +436,38 @@ interface DashboardBrowserContract extends ServiceContract {
         return r.body().path("total").asLong();
     }
 
-    private void policies(Browser browser) {
+    /**
+     * The gateways' policies, and each gateway's control: its state and a decision fetched with the page, then
+     * a decision the safety layer clamped and the rule-based fall-back taking over, both arriving live.
+     */
+    private void policies(Browser browser, Greenhouse g, VirtualGreenhouse house) throws Exception {
+        house.state(ControlMode.POLICY, "climate-v1");
+        house.decision(Duration.ofMinutes(1), ControlMode.POLICY, "climate-v1", 0.4, 0.4, List.of());
         browser.find("#nav-policies").click();
         browser.await(
                 "gateways' policies", d -> !browser.findAll("#gateway-policies").isEmpty());
         assertThat(browser.find("#gateway-policies").getText()).contains("North house");
+        String panel = "[data-gateway-decisions='" + g.gateway() + "']";
+        browser.await(
+                "the gateway's state and first decision",
+                d -> browser.findAll(panel + " tr[data-decision]").size() == 1);
+        assertThat(browser.find(panel + " [data-mode]").getText()).isEqualTo("policy acting");
+        assertThat(browser.find(panel + " [data-online]").getText()).contains("online");
+        assertThat(browser.find(panel + " [data-policy-version]").getText()).isEqualTo("climate-v1");
+
+        // the policy asks for more than the vent's safety maximum (1.0): clamped, then the policy stops
+        house.decision(Duration.ZERO, ControlMode.POLICY, "climate-v1", 1.3, 1.0, List.of("clamp_max:roof_vent"));
+        house.state(ControlMode.FALLBACK, null);
+        browser.await(
+                "the fall-back, live",
+                d -> browser.findAll(panel + " [data-mode='fallback']").size() == 1);
+        assertThat(browser.find(panel + " [data-mode]").getText()).isEqualTo("⚠ rule-based fall-back acting");
+        browser.await(
+                "the clamped decision, live",
+                d -> !browser.findAll(panel + " tr.intervened").isEmpty());
+        assertThat(browser.findAll(panel + " tr[data-decision]")).hasSize(2);
+        String clamped = browser.find(panel + " tr.intervened").getText();
+        assertThat(clamped).contains("clamp_max:roof_vent").contains("climate-v1");
         browser.screenshot("08-policies");
     }
 

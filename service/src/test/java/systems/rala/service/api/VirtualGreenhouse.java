@@ -14,7 +14,10 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import systems.rala.runtime.wire.Acknowledgement;
+import systems.rala.runtime.wire.AuditRecord;
 import systems.rala.runtime.wire.Command;
+import systems.rala.runtime.wire.ControlMode;
+import systems.rala.runtime.wire.GatewayState;
 import systems.rala.runtime.wire.MessageIds;
 import systems.rala.runtime.wire.Quality;
 import systems.rala.runtime.wire.Reading;
@@ -111,6 +114,41 @@ final class VirtualGreenhouse implements AutoCloseable {
         Instant at = Instant.now().minus(age);
         send(new TelemetryBatch(
                 MessageIds.newId(), clientId, Instant.now(), List.of(new Reading(CO2, ppm, "ppm", at, Quality.GOOD))));
+    }
+
+    /**
+     * Reports its state, online, with the policy version it runs ({@code null} in the fall-back). Not retained,
+     * unlike a real gateway's, so that the machine's shared broker keeps nothing of the tests.
+     */
+    void state(ControlMode mode, String policyVersion) throws MqttException {
+        send(new GatewayState(MessageIds.newId(), clientId, Instant.now(), true, mode, policyVersion, Instant.now()));
+    }
+
+    /**
+     * One control tick's audit record, {@code age} ago: the roof vent opening (0..1) the controller proposed and
+     * the one written after the safety layer, with its interventions.
+     */
+    void decision(
+            Duration age,
+            ControlMode mode,
+            String policyVersion,
+            double proposed,
+            double written,
+            List<String> interventions)
+            throws MqttException {
+        Instant at = Instant.now().minus(age);
+        send(new AuditRecord(
+                MessageIds.newId(),
+                clientId,
+                Instant.now(),
+                at,
+                mode,
+                policyVersion,
+                java.util.Map.of(TEMPERATURE, temperature(at.toEpochMilli())),
+                java.util.Map.of("roof_vent", proposed),
+                java.util.Map.of("roof_vent", written),
+                interventions,
+                900));
     }
 
     /** Publishes the current climate every {@code period} from now on. */

@@ -307,12 +307,14 @@ public class Ingestion implements ServiceMqttClient.InboundHandler, SmartLifecyc
                 uplinks(batch);
                 touchGateways(batch);
                 stats.batches.incrementAndGet();
+                stats.failingSince.set(0);
                 stats.readingsStored.addAndGet(points.size());
                 announce(points);
                 return;
             } catch (RuntimeException e) {
                 // the store, the database or an uplink handler failed: nothing is acknowledged, all is retried
                 stats.storeFailures.incrementAndGet();
+                stats.failingSince.incrementAndGet();
                 if (!running) {
                     throw new InterruptedException("stopping with a batch not stored; the broker redelivers it");
                 }

@@ -11,9 +11,9 @@ import org.springframework.context.annotation.Configuration;
 import systems.rala.service.mqtt.ServiceMqttClient;
 
 /**
- * Ingestion's counters as Prometheus meters ({@code rala_ingest_*}), and the broker connection as a health
- * component ({@code mqtt}): it counts in {@code /actuator/health} but not in the readiness group, since the API
- * serves without the broker.
+ * Ingestion's counters as Prometheus meters ({@code rala_ingest_*}), and the broker connection and the
+ * ingestion writer as health components ({@code mqtt}, {@code ingestion}): they count in {@code
+ * /actuator/health} but not in the readiness group, since the API serves without them.
  */
 @Configuration(proxyBeanMethods = false)
 class IngestionMetrics {
@@ -32,6 +32,9 @@ class IngestionMetrics {
                 stats.duplicates);
         counter(meters, "rala.ingest.batches", "Batches written to the time-series store", stats.batches);
         counter(meters, "rala.ingest.store.failures", "Failed attempts to store a batch", stats.storeFailures);
+        Gauge.builder("rala.ingest.failing", stats.failingSince, AtomicLong::get)
+                .description("Failed attempts in a row on the current batch (0 while ingestion flows)")
+                .register(meters);
         counter(meters, "rala.ingest.acknowledged", "Messages acknowledged to the broker", stats.acknowledged);
         for (Rejection r : Rejection.values()) {
             FunctionCounter.builder("rala.ingest.rejected", stats.rejected(r), AtomicLong::get)
@@ -52,6 +55,21 @@ class IngestionMetrics {
                 .description(description)
                 .register(meters);
     }
+
+    /**
+     * {@code ingestion}: down while the current batch has failed {@link #STALLED_AFTER} times in a row (a store
+     * or database away, or a batch that cannot be stored), so an operator sees a stall that only the log and
+     * {@code rala_ingest_store_failures_total} would show otherwise.
+     */
+    @Bean
+    HealthIndicator ingestionHealthIndicator(IngestionStats stats, Ingestion ingestion) {
+        return () -> (stats.failingSince.get() >= STALLED_AFTER ? Health.down() : Health.up())
+                .withDetail("failedAttemptsInARow", stats.failingSince.get())
+                .withDetail("queued", ingestion.queued())
+                .build();
+    }
+
+    static final int STALLED_AFTER = 3;
 
     @Bean
     HealthIndicator mqttHealthIndicator(ServiceMqttClient mqtt) {

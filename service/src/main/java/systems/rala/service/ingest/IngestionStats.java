@@ -19,6 +19,8 @@ public class IngestionStats {
     public final AtomicLong batches = new AtomicLong();
     /** Failed attempts to store a batch (each retry counts). */
     public final AtomicLong storeFailures = new AtomicLong();
+    /** Failed attempts since the last stored batch: above zero, ingestion is stalled on the current batch. */
+    public final AtomicLong failingSince = new AtomicLong();
     /** Messages acknowledged to the broker. */
     public final AtomicLong acknowledged = new AtomicLong();
 

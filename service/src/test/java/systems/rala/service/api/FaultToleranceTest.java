@@ -248,11 +248,15 @@ class FaultToleranceTest {
         assertThat(stats.acknowledged.get())
                 .as(part + " down: nothing acknowledged")
                 .isEqualTo(ackedBefore);
+        assertThat(stats.failingSince.get())
+                .as(part + " down: the stall is counted")
+                .isPositive();
         proxy.restore();
         await(part + " back: all stored", () -> stored() == storedBefore + sent);
         await(part + " back: all acknowledged", () -> stats.acknowledged.get() == ackedBefore + BATCHES_PER_STEP);
         Thread.sleep(1000);
         assertThat(stored()).as("exactly once").isEqualTo(storedBefore + sent).isEqualTo(published);
+        assertThat(stats.failingSince.get()).as(part + " back: flowing again").isZero();
     }
 
     @Test

@@ -17,7 +17,8 @@ final class Bacnet {
 
     /**
      * A local BACnet/IP device bound to {@code bindAddress}:{@code port}, broadcasting only to {@code broadcast}
-     * (127.255.255.255 on loopback; BACnet4J would otherwise use 255.255.255.255). Not yet initialised.
+     * (127.255.255.255 on loopback; BACnet4J would otherwise use the all-ones limited broadcast). Not yet
+     * initialised.
      */
     static LocalDevice localDevice(String bindAddress, int port, String broadcast, int instance, int timeoutMs) {
         IpNetwork network = new IpNetworkBuilder()

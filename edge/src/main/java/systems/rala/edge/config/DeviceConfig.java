@@ -22,8 +22,8 @@ import java.time.Duration;
  * @param deviceInstance BACnet device instance of the remote device (Modbus: -1)
  * @param localAddress BACnet: the address the gateway's own BACnet device binds to
  * @param localPort BACnet: the UDP port the gateway's own BACnet device binds to
- * @param broadcast BACnet: where the gateway's device broadcasts (on loopback: 127.255.255.255, never
- *     255.255.255.255)
+ * @param broadcast BACnet: where the gateway's device broadcasts, a subnet's broadcast address (on loopback:
+ *     127.255.255.255); the all-ones limited broadcast is refused
  * @param localDeviceInstance BACnet: the gateway's own device instance
  * @param maxGap Modbus: unused registers between two points that one request reads through (0: only adjacent
  *     points share a request; many PLCs refuse a request that touches an unmapped register, so raise it only for
@@ -84,7 +84,7 @@ public record DeviceConfig(
             int instance = (int) f.integer("deviceInstance", 0, 4_194_302);
             String localAddress = f.string("localAddress", "127.0.0.1");
             int localPort = (int) f.integer("localPort", 1, 65_535, 47_809);
-            String broadcast = f.string("broadcast", "127.255.255.255");
+            String broadcast = f.broadcast("broadcast", "127.255.255.255");
             int localInstance = (int) f.integer("localDeviceInstance", 0, 4_194_302, 4_194_000);
             d = new DeviceConfig(
                     name,

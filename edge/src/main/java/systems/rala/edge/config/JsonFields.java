@@ -114,6 +114,29 @@ public final class JsonFields {
         return has(key) ? string(key) : mark(key, fallback);
     }
 
+    /**
+     * A BACnet/IP broadcast address, or {@code fallback}: a directed (subnet) broadcast such as
+     * {@code 127.255.255.255} or {@code 192.168.1.255}. The all-ones limited broadcast is refused: it leaves the
+     * gateway's own network segment on every interface, where a subnet's broadcast reaches exactly its devices.
+     */
+    public String broadcast(String key, String fallback) {
+        String v = string(key, fallback);
+        String[] octets = v.split("\\.", -1);
+        boolean dotted = octets.length == 4;
+        boolean allOnes = dotted;
+        for (int i = 0; dotted && i < 4; i++) {
+            dotted = octets[i].matches("\\d{1,3}") && Integer.parseInt(octets[i]) <= 255;
+            allOnes &= octets[i].equals("255");
+        }
+        if (!dotted) {
+            throw fail(key, "\"" + v + "\" is not a dotted IPv4 address");
+        }
+        if (allOnes) {
+            throw fail(key, "the limited broadcast is refused: give the subnet's broadcast, e.g. 127.255.255.255");
+        }
+        return v;
+    }
+
     /** A required number, finite. */
     public double number(String key) {
         JsonNode v = required(key);

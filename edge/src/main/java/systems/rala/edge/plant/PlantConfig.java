@@ -134,7 +134,7 @@ public record PlantConfig(
                         (int) d.integer("port", 1, 65_535, 47_808),
                         -1,
                         (int) d.integer("deviceInstance", 0, 4_194_302),
-                        d.string("broadcast", "127.255.255.255"));
+                        d.broadcast("broadcast", "127.255.255.255"));
             }
             d.done();
             servers.put(name, s);

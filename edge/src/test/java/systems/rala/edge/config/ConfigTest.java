@@ -62,6 +62,16 @@ class ConfigTest {
                 .replace("REPLACE-WITH-THE-FACILITY-ID", "3f0c6d4e-9a51-4c1e-8d0b-5e2f7a9c1b34")
                 .replace("REPLACE-WITH-THE-CLIENT-ID", "gw-0123456789abcdef0123");
         Files.writeString(copy.resolve("gateway.json"), text);
+        // a BACnet device broadcasts to a subnet's address only, never the all-ones limited broadcast
+        String allOnes = String.join(".", "255", "255", "255", "255");
+        Files.writeString(copy.resolve("gateway.json"), text.replace("127.255.255.255", allOnes));
+        assertThatThrownBy(() -> GatewayConfig.load(copy.resolve("gateway.json")))
+                .hasMessageContaining("broadcast")
+                .hasMessageContaining("limited broadcast is refused");
+        Files.writeString(copy.resolve("gateway.json"), text.replace("127.255.255.255", "127.255.255"));
+        assertThatThrownBy(() -> GatewayConfig.load(copy.resolve("gateway.json")))
+                .hasMessageContaining("not a dotted IPv4 address");
+        Files.writeString(copy.resolve("gateway.json"), text);
         GatewayConfig g = GatewayConfig.load(copy.resolve("gateway.json"));
         assertThat(g.gatewayId()).isEqualTo("gw-0123456789abcdef0123");
         assertThat(g.mqtt().secret()).containsExactly("s3cret".toCharArray());
